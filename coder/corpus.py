@@ -1,0 +1,117 @@
+"""Reading the corpus: its state and full-text search.
+
+Read-only verbs over the store, shared by the CLI and the app.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+
+import sqlite_utils
+
+from coder.errors import SearchQueryError
+
+
+@dataclass(slots=True)
+class CorpusStatus:
+    organisations: int
+    documents: int
+    ingested: int
+    failed: int
+    pages: int
+    segments: int
+    sentences: int
+    ocr_pages: int
+    failures: list[dict[str, str]]
+    warnings: list[dict[str, str]]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def status(db: sqlite_utils.Database) -> CorpusStatus:
+    """Counts of what is stored, the files that failed and the warnings."""
+
+    def count(sql: str) -> int:
+        return db.execute(sql).fetchone()[0]
+
+    failures = [
+        {"path": r["path"], "error": r["error"]}
+        for r in db.query("SELECT path, error FROM documents WHERE error IS NOT NULL ORDER BY path")
+    ]
+    warnings = [
+        {"path": r["path"], "warning": w}
+        for r in db.query(
+            "SELECT path, warnings FROM documents WHERE warnings != '[]' ORDER BY path"
+        )
+        for w in json.loads(r["warnings"])
+    ]
+    return CorpusStatus(
+        organisations=count("SELECT count(*) FROM organisations"),
+        documents=count("SELECT count(*) FROM documents"),
+        ingested=count("SELECT count(*) FROM documents WHERE status = 'ingested'"),
+        failed=count("SELECT count(*) FROM documents WHERE status = 'failed'"),
+        pages=count("SELECT count(*) FROM pages"),
+        segments=count("SELECT count(*) FROM segments"),
+        sentences=count("SELECT count(*) FROM sentences"),
+        ocr_pages=count("SELECT count(*) FROM pages WHERE needs_ocr"),
+        failures=failures,
+        warnings=warnings,
+    )
+
+
+@dataclass(slots=True)
+class SearchHit:
+    segment_id: int
+    document_id: int
+    document: str
+    organisation: str | None
+    page: int
+    page_label: str | None
+    section: str
+    kind: str
+    start: int
+    end: int
+    snippet: str
+
+
+QUERY_HELP = 'use words, "a phrase", prefix* and AND / OR / NOT'
+
+
+def search(
+    db: sqlite_utils.Database, query: str, *, limit: int = 20, document_id: int | None = None
+) -> list[SearchHit]:
+    """Full-text search over segments (FTS5), best matches first, with snippets.
+
+    The query uses FTS5 syntax; one SQLite cannot parse raises
+    :class:`SearchQueryError` with a hint instead of an SQLite error.
+    """
+    if not query.strip():
+        raise SearchQueryError(f"empty search query: {QUERY_HELP}")
+    sql = """
+        SELECT s.id AS segment_id, s.document_id, d.filename AS document, o.name AS organisation,
+               s.page, p.label AS page_label, s.section, s.kind, s.start, s."end",
+               snippet(segments_fts, 0, '[', ']', '…', 16) AS snippet
+        FROM segments_fts
+        JOIN segments s ON s.id = segments_fts.rowid
+        JOIN documents d ON d.id = s.document_id
+        LEFT JOIN organisations o ON o.id = d.organisation_id
+        LEFT JOIN pages p ON p.document_id = s.document_id AND p.number = s.page
+        WHERE segments_fts MATCH ? {filter}
+        ORDER BY rank LIMIT ?
+    """
+    params: list[object] = [query]
+    filter_sql = ""
+    if document_id is not None:
+        filter_sql = "AND s.document_id = ?"
+        params.append(document_id)
+    params.append(limit)
+    try:
+        rows = list(db.query(sql.format(filter=filter_sql), params))
+    except sqlite3.OperationalError as exc:
+        raise SearchQueryError(
+            f"search query {query!r} is not valid ({exc}): {QUERY_HELP}"
+        ) from exc
+    return [SearchHit(**row) for row in rows]

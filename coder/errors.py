@@ -1,0 +1,40 @@
+"""Typed errors of the library.
+
+Library code raises these; the CLI and the UI turn them into one-line messages.
+Every message names the file, field or argument at fault and what to do, so a
+user never needs a traceback to fix their input.
+"""
+
+
+class CoderError(Exception):
+    """Base class: anything the user can fix by changing their input or set-up."""
+
+
+class StoreError(CoderError):
+    """The database cannot be opened, is too new for this version, or is damaged."""
+
+
+class IngestError(CoderError):
+    """One PDF could not be ingested (encrypted, corrupt, not a PDF, ...)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ManifestError(CoderError):
+    """The organisations manifest has problems; ``problems`` lists one line per row."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: " + "; ".join(problems))
+
+
+class SearchQueryError(CoderError):
+    """A full-text query that SQLite's FTS5 cannot parse."""
+
+
+class NotFoundError(CoderError):
+    """A document, organisation or other record named by the user does not exist."""

@@ -1,0 +1,237 @@
+"""Page layout: running headers and footers, columns and reading order.
+
+Pure functions over :class:`~coder.ingest.pdf.Line` fragments, so each step
+can be tested on a hand-made page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from coder.ingest.pdf import Line, PageContent
+
+#: Share of the page height, at top and bottom, where headers and footers live.
+MARGIN_ZONE = 0.1
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:p|pag|pagina|page|blz)\.?\s*)?[-–—]?\s*(\d{1,4})\s*[-–—]?"
+    r"(?:\s*(?:/|van|of|op)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _margin_key(line: Line, height: float) -> tuple[str, str]:
+    zone = "top" if line.bottom <= height * MARGIN_ZONE else "bottom"
+    return zone, _DIGITS.sub("#", line.text.lower()).strip()
+
+
+def in_margin(line: Line, height: float) -> bool:
+    return line.bottom <= height * MARGIN_ZONE or line.top >= height * (1 - MARGIN_ZONE)
+
+
+def _body_size(pages: list[PageContent]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size)] += line.chars
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _is_running(occurrences: list[tuple[int, Line]], threshold: int, body: float) -> bool:
+    """Lines of one masked text in one margin zone: a running header or footer?
+
+    They must recur on enough pages, at one fixed height, no bigger than body
+    text, and either read the same everywhere or differ only by a number that
+    moves with the page number ("Beleidsplan 2021-2025 | 12"). A chapter
+    heading at the top of a page fails on size or position.
+    """
+    if len({page for page, _ in occurrences}) < threshold:
+        return False
+    if any(line.size > body * 1.1 for _, line in occurrences):
+        return False
+    tops = sorted(line.top for _, line in occurrences)
+    median = tops[len(tops) // 2]
+    if sum(abs(top - median) <= 3 for top in tops) < 0.8 * len(tops):
+        return False
+    texts = {line.text for _, line in occurrences}
+    if len(texts) == 1:
+        return True
+    offsets = Counter()
+    for page, line in occurrences:
+        numbers = _DIGITS.findall(line.text)
+        offsets[int(numbers[-1]) - page if numbers else None] += 1
+    return offsets.most_common(1)[0][1] >= 0.8 * len(occurrences)
+
+
+def strip_running_lines(pages: list[PageContent]) -> dict[int, str]:
+    """Remove running headers, footers and page numbers in place.
+
+    Bare page numbers in the margin ("12", "p. 12", "- 12 -", "Pagina 12 van
+    148") always go; other margin lines go when :func:`_is_running` says so.
+    Returns the printed page number (label) found per page.
+    """
+    body = _body_size(pages)
+    groups: dict[tuple[str, str], list[tuple[int, Line]]] = {}
+    for page in pages:
+        for line in page.lines:
+            if in_margin(line, page.height) and not PAGE_NUMBER.match(line.text.strip()):
+                groups.setdefault(_margin_key(line, page.height), []).append((page.number, line))
+    threshold = 2 if len(pages) <= 4 else 3
+    running = {key for key, occ in groups.items() if _is_running(occ, threshold, body)}
+    labels: dict[int, str] = {}
+    # "Beleidsplan 2021-2025 | 12": a trailing number is a page label only if it varies
+    trailing: dict[tuple[str, str], dict[int, str]] = {}
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            if in_margin(line, page.height):
+                number = PAGE_NUMBER.match(line.text.strip())
+                if number:
+                    labels.setdefault(page.number, number.group(1))
+                    continue
+                key = _margin_key(line, page.height)
+                if key in running:
+                    last = re.search(r"(\d{1,4})\s*$", line.text)
+                    if last:
+                        trailing.setdefault(key, {}).setdefault(page.number, last.group(1))
+                    continue
+            kept.append(line)
+        page.lines = kept
+    for per_page in trailing.values():
+        if len(set(per_page.values())) > 1:
+            for number, label in per_page.items():
+                labels.setdefault(number, label)
+    return labels
+
+
+@dataclass(slots=True)
+class Gutter:
+    x0: float
+    x1: float
+
+
+def find_gutters(lines: list[Line], width: float) -> list[Gutter]:
+    """Vertical white strips that separate text columns on a page.
+
+    A strip qualifies when almost no line crosses it (full-width headings may),
+    it lies in the inner part of the text area, and the lines on both sides
+    are long relative to their column: short labels beside values in a table
+    are not columns.
+    """
+    if len(lines) < 6:
+        return []
+    left = min(ln.x0 for ln in lines)
+    right = max(ln.x1 for ln in lines)
+    span = right - left
+    if span <= 0:
+        return []
+    steps = int(span) + 1
+    cover = [0] * steps
+    for ln in lines:
+        for x in range(int(ln.x0 - left), min(steps, int(ln.x1 - left) + 1)):
+            cover[x] += 1
+    allowed = max(1, len(lines) // 10)
+    gutters: list[Gutter] = []
+    x = int(span * 0.2)
+    end = int(span * 0.8)
+    while x < end:
+        if cover[x] <= allowed:
+            start = x
+            while x < steps and cover[x] <= allowed:
+                x += 1
+            if x - start >= 8:
+                # narrow the strip to the white space around its middle: the
+                # fringe may hold the ends of a few long lines
+                mid = left + (start + x) / 2
+                ends = [ln.x1 for ln in lines if ln.x1 <= mid]
+                begins = [ln.x0 for ln in lines if ln.x0 >= mid]
+                if ends and begins:
+                    gutters.append(Gutter(max(ends), min(begins)))
+        x += 1
+    return [g for g in gutters if _separates_columns(lines, g, left, right)]
+
+
+def _separates_columns(lines: list[Line], gutter: Gutter, left: float, right: float) -> bool:
+    lefts = [ln for ln in lines if ln.x1 <= gutter.x0 + 1]
+    rights = [ln for ln in lines if ln.x0 >= gutter.x1 - 1]
+    if len(lefts) < 3 or len(rights) < 3:
+        return False
+
+    def median_width(group: list[Line]) -> float:
+        widths = sorted(ln.x1 - ln.x0 for ln in group)
+        return widths[len(widths) // 2]
+
+    col_left = gutter.x0 - min(ln.x0 for ln in lefts)
+    col_right = max(ln.x1 for ln in rights) - gutter.x1
+    return median_width(lefts) >= 0.6 * col_left and median_width(rights) >= 0.6 * col_right
+
+
+def reading_order(lines: list[Line], width: float) -> list[tuple[int, Line]]:
+    """Order a page's lines for reading, each with its column index.
+
+    Lines crossing a gutter (titles, full-width boxes, tables) cut the page
+    into bands; within a band each column is read top to bottom before the
+    next. Fragments on one baseline within one column are merged.
+    """
+    gutters = find_gutters(lines, width)
+    bounds = [(g.x0 + g.x1) / 2 for g in gutters]
+
+    def column_of(line: Line) -> int | None:
+        for gutter in gutters:
+            mid = (gutter.x0 + gutter.x1) / 2
+            if line.x0 < mid < line.x1:
+                return None  # crosses this gutter: spans columns
+        return sum(1 for b in bounds if line.x0 >= b)
+
+    ordered: list[tuple[int, Line]] = []
+    band: list[tuple[int, Line]] = []
+
+    def flush_band() -> None:
+        band.sort(key=lambda item: (item[0], item[1].top, item[1].x0))
+        ordered.extend(_merge_same_baseline(band))
+        band.clear()
+
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        column = column_of(line)
+        if column is None:
+            flush_band()
+            ordered.append((-1, line))
+        else:
+            band.append((column, line))
+    flush_band()
+    return ordered
+
+
+def _merge_same_baseline(items: list[tuple[int, Line]]) -> list[tuple[int, Line]]:
+    """Cluster fragments of one column into rows, order each row left to right, merge."""
+    rows: list[list[tuple[int, Line]]] = []
+    for column, line in items:
+        mid = (line.top + line.bottom) / 2
+        if rows:
+            first_col, first = rows[-1][0]
+            first_mid = (first.top + first.bottom) / 2
+            same_row = abs(mid - first_mid) < 0.5 * max(first.size, line.size)
+            if first_col == column and same_row and first.table < 0 and line.table < 0:
+                rows[-1].append((column, line))
+                continue
+        rows.append([(column, line)])
+    merged: list[tuple[int, Line]] = []
+    for row in rows:
+        row.sort(key=lambda item: item[1].x0)
+        column, line = row[0]
+        for _, nxt in row[1:]:
+            line = Line(
+                page=line.page,
+                text=f"{line.text} {nxt.text}",
+                x0=line.x0,
+                x1=max(line.x1, nxt.x1),
+                top=min(line.top, nxt.top),
+                bottom=max(line.bottom, nxt.bottom),
+                size=max(line.size, nxt.size),
+                bold=line.bold and nxt.bold,
+                chars=line.chars + nxt.chars,
+            )
+        merged.append((column, line))
+    return merged

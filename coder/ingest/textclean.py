@@ -1,0 +1,108 @@
+"""Character clean-up and the rejoining of words hyphenated at a line end.
+
+Pure functions: no PDF, no database. Stored text is NFC; only ligatures and
+odd spaces are folded (full NFKC would also rewrite superscripts, fractions
+and the like that a reader wants to see as printed).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+_FOLD = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\ufeff": "",
+        "\u00ad": "",
+        "\ufffe": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+_SPACES = re.compile(r"[ \t]+")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+#: A line ending in a hyphen that follows a letter: a candidate for rejoining.
+HYPHEN_END = re.compile(r"([^\W\d_]+)-$", re.UNICODE)
+LEADING_WORD = re.compile(r"^([^\W\d_]+)", re.UNICODE)
+
+
+def clean_text(text: str) -> str:
+    """Fold ligatures and odd spaces, drop soft hyphens, NFC, collapse spaces."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text.translate(_FOLD)))
+
+
+class Lexicon:
+    """The words of one document, used to decide how to rejoin ``X-`` + ``Y``.
+
+    The document itself is the best dictionary: if ``samenwerking`` occurs
+    elsewhere, ``samen-`` + ``werking`` is a broken word; if ``sociaal-cultureel``
+    occurs elsewhere, the hyphen is real.
+    """
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        words: Counter[str] = Counter()
+        for line in lines:
+            found = WORD.findall(line)
+            # the last word of a line ending in '-' is a fragment, not a word
+            if line.endswith("-") and found:
+                found = found[:-1]
+            words.update(w.lower() for w in found)
+        self.words = words
+
+    def join(self, left: str, right: str) -> str:
+        """Join a line ending in ``left`` + '-' with a line starting with ``right``.
+
+        Returns the joined text of the two words: without hyphen when the
+        word is broken, with it when it is a real compound.
+        """
+        joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
+        if self.words[joined] > self.words[hyphenated]:
+            return left + right
+        if self.words[hyphenated]:
+            return f"{left}-{right}"
+        if right[:1].isupper():
+            return f"{left}-{right}"  # West-Vlaanderen, niet-Belgische ...
+        return left + right
+
+
+def join_lines(lines: list[str], lexicon: Lexicon) -> tuple[str, list[int]]:
+    """Join the lines of one paragraph with spaces, rejoining hyphenated words.
+
+    Returns the text and, per input line, the offset in it where that line's
+    text begins (so that a page break inside a paragraph has an exact offset).
+    """
+    out = ""
+    starts: list[int] = []
+    for line in lines:
+        line = line.strip()
+        if not out:
+            starts.append(0)
+            out = line
+            continue
+        tail = HYPHEN_END.search(out)
+        head = LEADING_WORD.match(line)
+        if tail and head and not out.endswith(" -"):
+            left, right = tail.group(1), head.group(1)
+            joined = lexicon.join(left, right)
+            out = out[: tail.start(1)] + joined
+            starts.append(len(out) - len(right))
+            out += line[head.end(1) :]
+        else:
+            out = f"{out} {line}" if line else out
+            starts.append(len(out) - len(line))
+    return out, starts

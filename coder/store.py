@@ -1,0 +1,235 @@
+"""The one module that knows the schema, the migrations and the connection settings.
+
+Everything is in one SQLite file, opened through sqlite-utils. WAL mode lets
+readers work while one writer commits; the busy timeout makes concurrent
+writers wait instead of failing. The schema version lives in
+``PRAGMA user_version`` and only moves forward: each migration is a function
+run in its own transaction, so a database is always at a whole version.
+
+Offsets everywhere are code-point offsets into ``documents.text``, the one
+canonical full text per document: a fragment is (document, start, end) and
+its text is ``documents.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from coder.errors import StoreError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Execute a multi-statement script inside the current transaction.
+
+    ``sqlite3.executescript`` would COMMIT first, which breaks the rule that a
+    migration is all-or-nothing; so statements are split and run one by one.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise StoreError(f"incomplete SQL statement in migration: {statement.strip()[:60]}")
+
+
+def _m001_corpus(db: sqlite_utils.Database) -> None:
+    """Organisations, documents, pages, segments, sentences, FTS and codings."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE organisations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            legal_form TEXT,
+            org_type TEXT,
+            functions TEXT NOT NULL DEFAULT '[]',  -- JSON list of chosen functions
+            subsidy REAL,
+            fte REAL,
+            region TEXT,
+            branches INTEGER,
+            new_entrant INTEGER,                   -- 1, 0 or NULL (unknown)
+            extra TEXT NOT NULL DEFAULT '{}',      -- JSON: manifest columns we do not model
+            source TEXT NOT NULL                   -- 'manifest' or 'filename'
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            organisation_id INTEGER REFERENCES organisations(id),
+            path TEXT NOT NULL UNIQUE,
+            filename TEXT NOT NULL,
+            sha256 TEXT,
+            size INTEGER,
+            doc_type TEXT NOT NULL DEFAULT 'beleidsplan',
+            period TEXT,
+            page_count INTEGER,
+            status TEXT NOT NULL,                  -- 'ingested' or 'failed'
+            error TEXT,                            -- last failure, NULL when fine
+            warnings TEXT NOT NULL DEFAULT '[]',   -- JSON list of one-line warnings
+            ocr_pages TEXT NOT NULL DEFAULT '[]',  -- JSON list of page numbers w/o text
+            text TEXT NOT NULL DEFAULT '',         -- the canonical full text
+            engine TEXT,
+            ingested_at TEXT
+        );
+        CREATE INDEX documents_organisation ON documents(organisation_id);
+        CREATE TABLE pages (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,               -- 1-based physical page
+            label TEXT,                            -- printed page number, if found
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            width REAL,
+            height REAL,
+            needs_ocr INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (document_id, number)
+        );
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,                  -- reading order within the document
+            kind TEXT NOT NULL,                    -- heading, paragraph, list_item, table
+            level INTEGER,                         -- heading level (1 = top)
+            page INTEGER NOT NULL,
+            page_end INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            section TEXT NOT NULL DEFAULT '',      -- heading path, ' > ' separated
+            text TEXT NOT NULL,
+            cells TEXT,                            -- JSON rows x cells for tables
+            bbox TEXT,                             -- JSON [x0, top, x1, bottom] on `page`
+            UNIQUE (document_id, seq)
+        );
+        CREATE INDEX segments_doc_start ON segments(document_id, start);
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX sentences_doc_start ON sentences(document_id, start);
+        CREATE INDEX sentences_segment ON sentences(segment_id);
+        CREATE VIRTUAL TABLE segments_fts USING fts5(
+            text, section, content='segments', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER segments_ai AFTER INSERT ON segments BEGIN
+            INSERT INTO segments_fts(rowid, text, section)
+            VALUES (new.id, new.text, new.section);
+        END;
+        CREATE TRIGGER segments_ad AFTER DELETE ON segments BEGIN
+            INSERT INTO segments_fts(segments_fts, rowid, text, section)
+            VALUES ('delete', old.id, old.text, old.section);
+        END;
+        CREATE TRIGGER segments_au AFTER UPDATE ON segments BEGIN
+            INSERT INTO segments_fts(segments_fts, rowid, text, section)
+            VALUES ('delete', old.id, old.text, old.section);
+            INSERT INTO segments_fts(rowid, text, section)
+            VALUES (new.id, new.text, new.section);
+        END;
+        -- Codings: (document, start, end) on the canonical text. Defined here because
+        -- re-ingest must re-anchor them; the coding workspace adds what it needs.
+        CREATE TABLE codings (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            code_id TEXT NOT NULL,
+            coder TEXT NOT NULL,
+            memo TEXT NOT NULL DEFAULT '',
+            anchor TEXT NOT NULL DEFAULT 'ok',     -- ok, reanchored, orphaned
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX codings_doc ON codings(document_id, start);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_corpus]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
+    """Open (and create or upgrade) the corpus database at ``path``.
+
+    The connection runs in autocommit mode: writes go through
+    :func:`transaction`, which makes each unit of work all-or-nothing.
+    """
+    path = Path(path)
+    try:
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            str(path),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path}: cannot open the database ({exc}); is it an SQLite file?"
+        ) from exc
+    db = sqlite_utils.Database(conn)
+    if migrate:
+        upgrade(db, path)
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """The version this database is at (0 for a new file)."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def upgrade(db: sqlite_utils.Database, path: str | Path = "database") -> None:
+    """Run the forward migrations this database has not had yet, each in one transaction."""
+    try:
+        current = schema_version(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a coder database ({exc})") from exc
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: schema version {current} is newer than this coder ({SCHEMA_VERSION});"
+            " upgrade coder"
+        )
+    for version in range(current, SCHEMA_VERSION):
+        with transaction(db):
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version={version + 1}")
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One unit of work: BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
+
+    IMMEDIATE takes the write lock up front, so two writers queue on the busy
+    timeout rather than failing half-way with SQLITE_BUSY on lock upgrade.
+    Nested use joins the outer transaction.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
