@@ -306,3 +306,7 @@ def sample(
         f"{summary.plans} plans, {summary.pages} pages in {summary.out_dir}"
         f" ({summary.seconds:.0f} s); broken inputs: {len(bad_files)}"
     )
+
+
+if __name__ == "__main__":
+    main()

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from coder.errors import SearchQueryError
+from coder.errors import NotFoundError, SearchQueryError
 
 
 @dataclass(slots=True)
@@ -115,3 +115,86 @@ def search(
             f"search query {query!r} is not valid ({exc}): {QUERY_HELP}"
         ) from exc
     return [SearchHit(**row) for row in rows]
+
+
+def documents(db: sqlite_utils.Database) -> list[dict]:
+    """Every document with its organisation and the organisation's attributes."""
+    rows = db.query(
+        """
+        SELECT d.id, d.filename, d.path, d.doc_type, d.period, d.page_count, d.status, d.error,
+               o.name AS organisation, o.functions, o.subsidy, o.fte, o.region, o.branches,
+               o.new_entrant, o.org_type, o.legal_form
+        FROM documents d LEFT JOIN organisations o ON o.id = d.organisation_id
+        ORDER BY o.name, d.period, d.filename
+        """
+    )
+    result = []
+    for row in rows:
+        row["functions"] = json.loads(row["functions"] or "[]")
+        result.append(row)
+    return result
+
+
+@dataclass(slots=True)
+class PageSegment:
+    """The part of one segment that lies on one page."""
+
+    segment_id: int
+    kind: str
+    level: int | None
+    section: str
+    start: int
+    end: int
+    text: str
+    cells: list[list[str]] | None
+
+
+@dataclass(slots=True)
+class PageView:
+    document_id: int
+    number: int
+    label: str | None
+    page_count: int
+    needs_ocr: bool
+    segments: list[PageSegment]
+
+
+def page(db: sqlite_utils.Database, document_id: int, number: int) -> PageView:
+    """One page of a document in reading order, segments cut at the page's offsets."""
+    found = list(
+        db.query(
+            'SELECT p.number, p.label, p.start, p."end", p.needs_ocr, d.page_count, d.text'
+            " FROM pages p JOIN documents d ON d.id = p.document_id"
+            " WHERE p.document_id = ? AND p.number = ?",
+            [document_id, number],
+        )
+    )
+    if not found:
+        raise NotFoundError(f"document {document_id} has no page {number}")
+    row = found[0]
+    text = row["text"]
+    segments = [
+        PageSegment(
+            segment_id=s["id"],
+            kind=s["kind"],
+            level=s["level"],
+            section=s["section"],
+            start=max(s["start"], row["start"]),
+            end=min(s["end"], row["end"]),
+            text=text[max(s["start"], row["start"]) : min(s["end"], row["end"])],
+            cells=json.loads(s["cells"]) if s["cells"] and s["start"] >= row["start"] else None,
+        )
+        for s in db.query(
+            'SELECT id, kind, level, section, start, "end", cells FROM segments'
+            ' WHERE document_id = ? AND start < ? AND "end" > ? ORDER BY seq',
+            [document_id, row["end"], row["start"]],
+        )
+    ]
+    return PageView(
+        document_id=document_id,
+        number=number,
+        label=row["label"],
+        page_count=row["page_count"],
+        needs_ocr=bool(row["needs_ocr"]),
+        segments=segments,
+    )

@@ -151,21 +151,15 @@ def load_manifest(path: Path) -> list[ManifestEntry]:
         where = f"row {index}"
         entry, row_problems = _entry(row, path.parent, where)
         problems.extend(row_problems)
-        if entry is None:
-            continue
-        key = entry.organisation.name.casefold()
-        if key in names:
-            problems.append(
-                f"{where}: duplicate name {entry.organisation.name!r} (row {names[key]})"
-            )
-        names.setdefault(key, index)
-        file_key = str(entry.file)
-        if file_key in files:
-            problems.append(
-                f"{where}: file {row['file']!r} already listed on row {files[file_key]}"
-            )
-        files.setdefault(file_key, index)
-        entries.append(entry)
+        name, file = row.get("name", ""), row.get("file", "")
+        if name and name.casefold() in names:
+            problems.append(f"{where}: duplicate name {name!r} (row {names[name.casefold()]})")
+        if file and file in files:
+            problems.append(f"{where}: file {file!r} already listed on row {files[file]}")
+        names.setdefault(name.casefold(), index)
+        files.setdefault(file, index)
+        if entry is not None:
+            entries.append(entry)
     if problems:
         raise ManifestError(str(path), problems)
     return entries
