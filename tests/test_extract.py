@@ -155,3 +155,15 @@ def test_paragraph_running_over_a_page_break_stays_one_segment(tmp_path: Path) -
     assert spanning, "the builder should have split one paragraph over two pages"
     page2 = doc.pages[1]
     assert spanning[0].start < page2.start < spanning[0].end
+
+
+def test_garbled_text_is_flagged() -> None:
+    from coder.ingest.pdf import Line
+    from coder.ingest.textclean import looks_garbled
+
+    def lines(text: str) -> list[Line]:
+        return [Line(page=1, text=text, x0=0, x1=1, top=0, bottom=1, size=10, bold=False)]
+
+    assert looks_garbled(lines("3HQČåQtSURVWĜ ZHUNW 9RUPLQJ SOXV ČåQ " * 10))
+    assert not looks_garbled(lines(prose(3, 6)))
+    assert not looks_garbled(lines("Personeel 2021 2022 € 410.000 " * 30))  # figures don't count

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder.errors import IngestError
-from coder.ingest import layout, pdf, segment, tables
+from coder.ingest import layout, pdf, segment, tables, textclean
 from coder.ingest.sentences import sentence_spans
 
 ENGINE = "pypdfium2 chars + pdfplumber ruled tables, coder layout v1"
@@ -87,12 +87,18 @@ def extract_document(path: Path, *, ocr: bool = False) -> DocumentExtract:
         warnings = [f"tables not extracted ({type(exc).__name__}: {exc})"]
     else:
         warnings = []
+    garbled = [p.number for p in contents if textclean.looks_garbled(p.lines)]
     labels = layout.strip_running_lines(contents)
     ordered = [_order_page(page, found.get(page.number, [])) for page in contents]
     text, segments, page_start = segment.build_segments(ordered)
     if ocr_pages:
         listed = ", ".join(str(n) for n in ocr_pages)
         warnings.append(f"pages without text layer, need OCR: {listed}")
+    if garbled:
+        listed = ", ".join(str(n) for n in garbled)
+        warnings.append(
+            f"pages with garbled text (font without Unicode map?), check or OCR: {listed}"
+        )
     return DocumentExtract(
         text=text,
         pages=_page_records(contents, labels, page_start, len(text), set(ocr_pages)),

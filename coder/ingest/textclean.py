@@ -106,3 +106,24 @@ def join_lines(lines: list[str], lexicon: Lexicon) -> tuple[str, list[int]]:
             out = f"{out} {line}" if line else out
             starts.append(len(out) - len(line))
     return out, starts
+
+
+_PLAIN_WORD = re.compile(r"^[(\"'‘“]?[A-Za-zÀ-ÖØ-öø-ÿ][a-zà-öø-ÿ'’-]*[.,;:!?)\"'’”]*$")
+_VOWEL = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]", re.IGNORECASE)
+
+
+def looks_garbled(lines: Iterable[object]) -> bool:
+    """Does a page's text look like mojibake (a font without a usable Unicode map)?
+
+    Such pages extract as ``3HQČåQtSURVWĜ`` in every engine. A page of real
+    Dutch (or English, French) prose is mostly plain words with a vowel; when
+    fewer than half of at least 30 words
+    (tokens with a letter: figures in budget tables do not count) are, the text is not to be trusted.
+    """
+    words = [
+        w for line in lines for w in getattr(line, "text", "").split() if any(map(str.isalpha, w))
+    ]
+    if len(words) < 30:
+        return False
+    plain = sum(1 for w in words if _PLAIN_WORD.match(w) and _VOWEL.search(w))
+    return plain < 0.5 * len(words)
