@@ -117,8 +117,8 @@ def looks_garbled(lines: Iterable[object]) -> bool:
 
     Such pages extract as ``3HQČåQtSURVWĜ`` in every engine. A page of real
     Dutch (or English, French) prose is mostly plain words with a vowel; when
-    fewer than half of at least 30 words
-    (tokens with a letter: figures in budget tables do not count) are, the text is not to be trusted.
+    fewer than half of at least 30 words are (tokens with a letter: figures in
+    budget tables do not count), the text is not to be trusted.
     """
     words = [
         w for line in lines for w in getattr(line, "text", "").split() if any(map(str.isalpha, w))
