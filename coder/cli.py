@@ -29,6 +29,7 @@ from rich.progress import (
 from rich.table import Table
 
 from coder import config, corpus, store
+from coder import search as text_search
 from coder.errors import CoderError, ManifestError
 
 console = Console()
@@ -225,12 +226,13 @@ def status(ctx: click.Context, as_json: bool) -> None:
 @main.command()
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--prefix", is_flag=True, help="Match every word as a prefix (vrijwillig*).")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_context
 @handles_errors
-def search(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
-    """Full-text search (FTS5): words, "a phrase", prefix*, AND/OR/NOT."""
-    hits = corpus.search(_open(ctx), query, limit=limit)
+def search(ctx: click.Context, query: str, limit: int, prefix: bool, as_json: bool) -> None:
+    """Full-text search (FTS5): words, "a phrase", prefix*, AND/OR/NOT; Dutch stop words dropped."""
+    hits = text_search.search(_open(ctx), query, limit=limit, prefix=prefix)
     if as_json:
         _print_json([asdict(h) for h in hits])
         return

@@ -1,4 +1,4 @@
-"""Reading the corpus: its state and full-text search.
+"""Reading the corpus: its state, its documents and their pages.
 
 Read-only verbs over the store, shared by the CLI and the app.
 """
@@ -6,12 +6,11 @@ Read-only verbs over the store, shared by the CLI and the app.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from coder.errors import NotFoundError, SearchQueryError
+from coder.errors import NotFoundError
 
 
 @dataclass(slots=True)
@@ -60,61 +59,6 @@ def status(db: sqlite_utils.Database) -> CorpusStatus:
         failures=failures,
         warnings=warnings,
     )
-
-
-@dataclass(slots=True)
-class SearchHit:
-    segment_id: int
-    document_id: int
-    document: str
-    organisation: str | None
-    page: int
-    page_label: str | None
-    section: str
-    kind: str
-    start: int
-    end: int
-    snippet: str
-
-
-QUERY_HELP = 'use words, "a phrase", prefix* and AND / OR / NOT'
-
-
-def search(
-    db: sqlite_utils.Database, query: str, *, limit: int = 20, document_id: int | None = None
-) -> list[SearchHit]:
-    """Full-text search over segments (FTS5), best matches first, with snippets.
-
-    The query uses FTS5 syntax; one SQLite cannot parse raises
-    :class:`SearchQueryError` with a hint instead of an SQLite error.
-    """
-    if not query.strip():
-        raise SearchQueryError(f"empty search query: {QUERY_HELP}")
-    sql = """
-        SELECT s.id AS segment_id, s.document_id, d.filename AS document, o.name AS organisation,
-               s.page, p.label AS page_label, s.section, s.kind, s.start, s."end",
-               snippet(segments_fts, 0, '[', ']', '…', 16) AS snippet
-        FROM segments_fts
-        JOIN segments s ON s.id = segments_fts.rowid
-        JOIN documents d ON d.id = s.document_id
-        LEFT JOIN organisations o ON o.id = d.organisation_id
-        LEFT JOIN pages p ON p.document_id = s.document_id AND p.number = s.page
-        WHERE segments_fts MATCH ? {filter}
-        ORDER BY rank LIMIT ?
-    """
-    params: list[object] = [query]
-    filter_sql = ""
-    if document_id is not None:
-        filter_sql = "AND s.document_id = ?"
-        params.append(document_id)
-    params.append(limit)
-    try:
-        rows = list(db.query(sql.format(filter=filter_sql), params))
-    except sqlite3.OperationalError as exc:
-        raise SearchQueryError(
-            f"search query {query!r} is not valid ({exc}): {QUERY_HELP}"
-        ) from exc
-    return [SearchHit(**row) for row in rows]
 
 
 def documents(db: sqlite_utils.Database) -> list[dict]:

@@ -38,3 +38,28 @@ class SearchQueryError(CoderError):
 
 class NotFoundError(CoderError):
     """A document, organisation or other record named by the user does not exist."""
+
+
+class CodebookError(CoderError):
+    """A codebook file or change has problems; ``problems`` lists one line per code and field.
+
+    Raised before anything is written, so a rejected file or change leaves the
+    database as it was.
+    """
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(f"{source}: " + "; ".join(problems))
+
+
+class CodingError(CoderError):
+    """A coding action that cannot be done: bad span, unknown code, nothing to undo."""
+
+
+class PermissionDenied(CoderError):
+    """The acting user may not do this (e.g. change another reader's coding)."""
+
+
+class ConflictError(CoderError):
+    """Someone changed the record since it was read; reload and try again."""

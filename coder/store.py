@@ -158,7 +158,122 @@ def _m001_corpus(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_corpus]
+def _m002_codebook(db: sqlite_utils.Database) -> None:
+    """Codes with stable ids, and the versioned, append-only history of the codebook.
+
+    ``codes`` is the current state (retired codes stay, so old codings and old
+    versions still resolve); ``codebook_changes`` is the log every version is
+    rebuilt from, one row per code and field that changed.
+    """
+    _run_script(
+        db,
+        """
+        CREATE TABLE codes (
+            id TEXT PRIMARY KEY,                   -- stable slug; codings point here
+            parent_id TEXT,                        -- NULL at the top level
+            name TEXT NOT NULL,
+            short_name TEXT NOT NULL DEFAULT '',
+            colour TEXT,                           -- #RRGGBB or #RGB, NULL for none
+            definition TEXT NOT NULL DEFAULT '',
+            inclusion TEXT NOT NULL DEFAULT '',
+            exclusion TEXT NOT NULL DEFAULT '',
+            examples TEXT NOT NULL DEFAULT '[]',   -- JSON list of example sentences
+            is_group INTEGER NOT NULL DEFAULT 0,   -- 1: a heading, not codable
+            sort_order INTEGER NOT NULL DEFAULT 0, -- position among its siblings
+            guid TEXT NOT NULL UNIQUE,             -- REFI-QDA GUID, stable per code
+            created_version INTEGER NOT NULL,
+            retired_at TEXT,                       -- NULL while the code is in use
+            retired_version INTEGER,
+            merged_into TEXT                       -- set when retired by a merge
+        );
+        CREATE INDEX codes_parent ON codes(parent_id, sort_order);
+        CREATE TABLE codebook_versions (
+            version INTEGER PRIMARY KEY,           -- 1, 2, ...: one per change
+            actor TEXT NOT NULL,
+            created_at TEXT NOT NULL,              -- ISO 8601, UTC
+            summary TEXT NOT NULL
+        );
+        CREATE TABLE codebook_changes (
+            id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL REFERENCES codebook_versions(version),
+            code_id TEXT NOT NULL,
+            action TEXT NOT NULL,    -- add restore rename edit move reorder merge split retire
+            field TEXT,              -- the field changed; NULL: the whole code came or went
+            before TEXT,             -- JSON
+            after TEXT,              -- JSON
+            detail TEXT              -- JSON: merge target and counts, split targets
+        );
+        CREATE INDEX codebook_changes_version ON codebook_changes(version);
+        CREATE INDEX codebook_changes_code ON codebook_changes(code_id);
+        CREATE INDEX IF NOT EXISTS codings_code ON codings(code_id);
+        """,
+    )
+
+
+def _m003_coding(db: sqlite_utils.Database) -> None:
+    """Readers, the action log (audit trail and undo) and reading progress.
+
+    ``actions`` is append-only: every change to a coding is a row with the
+    state before and after, grouped in batches (one user action: a fragment
+    coded with three codes, or "code all hits"), which is what undo reverts.
+    """
+    _run_script(
+        db,
+        """
+        ALTER TABLE codings ADD COLUMN origin TEXT NOT NULL DEFAULT 'manual';
+        ALTER TABLE codings ADD COLUMN batch_id TEXT;
+        CREATE INDEX codings_coder ON codings(coder, document_id);
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL DEFAULT 'researcher',
+            created_at TEXT NOT NULL,
+            disabled_at TEXT
+        );
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            verb TEXT NOT NULL,                    -- create, update, delete, restore
+            entity TEXT NOT NULL,                  -- coding, ...
+            entity_id TEXT NOT NULL,
+            before TEXT,                           -- JSON row before (NULL for create)
+            after TEXT,                            -- JSON row after
+            label TEXT NOT NULL DEFAULT '',        -- what the user did, for the undo button
+            undone_at TEXT                         -- set when the batch was undone
+        );
+        CREATE INDEX actions_actor ON actions(actor, id);
+        CREATE INDEX actions_batch ON actions(batch_id);
+        CREATE INDEX actions_entity ON actions(entity, entity_id);
+        CREATE TABLE reading_positions (
+            coder TEXT NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            page INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (coder, document_id)
+        );
+        CREATE TABLE pages_read (
+            coder TEXT NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            page INTEGER NOT NULL,
+            read_at TEXT NOT NULL,
+            PRIMARY KEY (coder, document_id, page)
+        );
+        CREATE TABLE plans_done (
+            coder TEXT NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            done_at TEXT NOT NULL,
+            PRIMARY KEY (coder, document_id)
+        );
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _m001_corpus,
+    _m002_codebook,
+    _m003_coding,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

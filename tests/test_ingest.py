@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from reportlab.pdfgen import canvas
 
 from coder import corpus, store
+from coder import search as text_search
 from coder.cli import main
 from coder.errors import ManifestError
 from coder.ingest import ingest_paths
@@ -48,9 +49,9 @@ def test_ingest_stores_document_pages_segments_sentences_and_fts(db, tmp_path: P
         assert doc["text"][sentence["start"] : sentence["end"]] == sentence["text"]
     org = db.execute("SELECT name, source FROM organisations").fetchone()
     assert org == ("vormingplus-test", "filename")
-    hits = corpus.search(db, "vergrijzing")
+    hits = text_search.search(db, "vergrijzing")
     assert hits and "[vergrijzing]" in hits[0].snippet and hits[0].page == 1
-    assert corpus.search(db, "vergrij*")  # prefix search
+    assert text_search.search(db, "vergrij*")  # prefix search
 
 
 def test_store_settings_and_env_override(tmp_path: Path, monkeypatch) -> None:

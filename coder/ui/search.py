@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coder import corpus
+from coder import search as text_search
 from coder.errors import SearchQueryError
 from coder.ui.common import database, md, open_plan
 
@@ -16,7 +16,7 @@ def render() -> None:
     if not query:
         return
     try:
-        hits = corpus.search(db, query, limit=100)
+        hits = text_search.search(db, query, limit=100)
     except SearchQueryError as exc:
         st.error(str(exc))
         return

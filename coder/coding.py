@@ -1,0 +1,539 @@
+"""Coding: readers assign text fragments to codes.
+
+A coding is one span of one document's canonical text, (document, start, end),
+assigned to one code by one reader. Coding a fragment with three codes makes
+three codings in one batch. Every change is one transaction and is written to
+the append-only ``actions`` log (before/after), which is both the audit trail
+and what :func:`undo` reverts, batch by batch. Readers change only their own
+codings; deletes are soft.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from coder.errors import CodingError, ConflictError, NotFoundError, PermissionDenied
+from coder.store import transaction
+
+ORIGINS = ("manual", "search", "suggestion", "import")
+_NAME = re.compile(r"^[\w][\w .@'-]{0,63}$", re.UNICODE)
+_FIELDS = (
+    "id",
+    "document_id",
+    "start",
+    "end",
+    "text",
+    "code_id",
+    "coder",
+    "memo",
+    "anchor",
+    "origin",
+    "batch_id",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+)
+_COLUMNS = ", ".join('"' + field + '"' for field in _FIELDS)
+
+
+@dataclass(slots=True)
+class Coding:
+    id: int
+    document_id: int
+    start: int
+    end: int
+    text: str
+    code_id: str
+    coder: str
+    memo: str
+    anchor: str
+    origin: str
+    batch_id: str | None
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+    code_name: str = ""
+    colour: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def now() -> str:
+    """UTC timestamp with microseconds: updated_at doubles as a version for conflicts."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+# users ------------------------------------------------------------------------
+def ensure_user(db: sqlite_utils.Database, name: str) -> str:
+    """Register a reader by name (the multi-user issue adds passwords and roles)."""
+    name = (name or "").strip()
+    if not _NAME.match(name):
+        raise CodingError(
+            f"reader name {name!r} is not valid: 1-64 letters, digits, spaces or . @ ' -"
+        )
+    with transaction(db):
+        db.execute("INSERT OR IGNORE INTO users (name, created_at) VALUES (?, ?)", [name, now()])
+    return name
+
+
+def users(db: sqlite_utils.Database) -> list[str]:
+    return [
+        r[0] for r in db.execute("SELECT name FROM users WHERE disabled_at IS NULL ORDER BY name")
+    ]
+
+
+def _check_user(db: sqlite_utils.Database, actor: str) -> None:
+    row = db.execute("SELECT disabled_at FROM users WHERE name = ?", [actor]).fetchone()
+    if row is None:
+        raise PermissionDenied(f"unknown reader {actor!r}: choose or register a reader first")
+    if row[0] is not None:
+        raise PermissionDenied(f"reader {actor!r} is disabled")
+
+
+# reading codings --------------------------------------------------------------
+def _rows(db: sqlite_utils.Database, where: str, params: Sequence[object]) -> list[Coding]:
+    sql = f"""
+        SELECT c.*, COALESCE(k.name, c.code_id) AS code_name, k.colour AS colour
+        FROM codings c LEFT JOIN codes k ON k.id = c.code_id
+        WHERE {where} ORDER BY c.start, c."end", c.id
+    """
+    return [Coding(**row) for row in db.query(sql, list(params))]
+
+
+def get(db: sqlite_utils.Database, coding_id: int) -> Coding:
+    found = _rows(db, "c.id = ?", [coding_id])
+    if not found:
+        raise NotFoundError(f"coding {coding_id} does not exist")
+    return found[0]
+
+
+def codings(
+    db: sqlite_utils.Database,
+    document_id: int,
+    *,
+    coders: Iterable[str] | None = None,
+    code_ids: Iterable[str] | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> list[Coding]:
+    """Live codings of a document, optionally only some coders/codes or a range."""
+    where, params = ["c.document_id = ?", "c.deleted_at IS NULL"], [document_id]
+    for column, values in (("c.coder", coders), ("c.code_id", code_ids)):
+        if values is not None:
+            values = list(values)
+            where.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
+            params.extend(values)
+    if start is not None:
+        where.append('c."end" > ?')
+        params.append(start)
+    if end is not None:
+        where.append("c.start < ?")
+        params.append(end)
+    return _rows(db, " AND ".join(where), params)
+
+
+# changing codings -------------------------------------------------------------
+def _document_text(db: sqlite_utils.Database, document_id: int) -> str:
+    row = db.execute("SELECT text, status FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None or row[1] != "ingested":
+        raise NotFoundError(f"document {document_id} does not exist or is not ingested")
+    return row[0]
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Check a span and trim whitespace at its edges, as a reader means it."""
+    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= len(text):
+        raise CodingError(f"span {start}-{end} is outside the document (0-{len(text)})")
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise CodingError("the selected span holds only white space")
+    return start, end
+
+
+def _check_codes(db: sqlite_utils.Database, code_ids: Iterable[str]) -> list[str]:
+    wanted = list(dict.fromkeys(code_ids))
+    if not wanted:
+        raise CodingError("choose at least one code")
+    for code_id in wanted:
+        row = db.execute(
+            "SELECT is_group, retired_at FROM codes WHERE id = ?", [code_id]
+        ).fetchone()
+        if row is None:
+            raise CodingError(
+                f"unknown code {code_id!r}: load a codebook first (coder codebook load FILE)"
+            )
+        if row[0]:
+            raise CodingError(f"code {code_id!r} is a group: choose one of its codes")
+        if row[1]:
+            raise CodingError(f"code {code_id!r} is retired")
+    return wanted
+
+
+def _snapshot(db: sqlite_utils.Database, coding_id: int) -> dict:
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM codings WHERE id = ?",
+        [coding_id],
+    ).fetchone()
+    return dict(zip(_FIELDS, row, strict=True))
+
+
+def _log(
+    db: sqlite_utils.Database,
+    batch: str,
+    actor: str,
+    verb: str,
+    coding_id: int,
+    before: dict | None,
+    after: dict | None,
+    label: str,
+    undone_at: str | None = None,
+) -> None:
+    db.execute(
+        "INSERT INTO actions (batch_id, actor, at, verb, entity, entity_id, before, after,"
+        " label, undone_at) VALUES (?, ?, ?, ?, 'coding', ?, ?, ?, ?, ?)",
+        [
+            batch,
+            actor,
+            now(),
+            verb,
+            str(coding_id),
+            json.dumps(before, ensure_ascii=False) if before else None,
+            json.dumps(after, ensure_ascii=False) if after else None,
+            label,
+            undone_at,
+        ],
+    )
+
+
+def create(
+    db: sqlite_utils.Database,
+    actor: str,
+    document_id: int,
+    start: int,
+    end: int,
+    code_ids: Iterable[str],
+    *,
+    memo: str = "",
+    origin: str = "manual",
+) -> list[Coding]:
+    """Code the span with each code (one batch); an identical live coding is not duplicated."""
+    if origin not in ORIGINS:
+        raise CodingError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
+    batch = uuid.uuid4().hex
+    with transaction(db):
+        _check_user(db, actor)
+        text = _document_text(db, document_id)
+        start, end = _span(text, start, end)
+        codes = _check_codes(db, code_ids)
+        created = []
+        stamp = now()
+        for code_id in codes:
+            exists = db.execute(
+                'SELECT id FROM codings WHERE document_id = ? AND start = ? AND "end" = ?'
+                " AND code_id = ? AND coder = ? AND deleted_at IS NULL",
+                [document_id, start, end, code_id, actor],
+            ).fetchone()
+            if exists:
+                continue
+            coding_id = (
+                db["codings"]
+                .insert(
+                    {
+                        "document_id": document_id,
+                        "start": start,
+                        "end": end,
+                        "text": text[start:end],
+                        "code_id": code_id,
+                        "coder": actor,
+                        "memo": memo,
+                        "origin": origin,
+                        "batch_id": batch,
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                )
+                .last_pk
+            )
+            created.append(coding_id)
+            label = f"coded {len(codes)} code(s): {text[start:end][:40]}"
+            _log(db, batch, actor, "create", coding_id, None, _snapshot(db, coding_id), label)
+    return [get(db, i) for i in created]
+
+
+def _own(db: sqlite_utils.Database, actor: str, coding_id: int) -> dict:
+    _check_user(db, actor)
+    row = db.execute("SELECT coder, deleted_at FROM codings WHERE id = ?", [coding_id]).fetchone()
+    if row is None or row[1] is not None:
+        raise NotFoundError(f"coding {coding_id} does not exist or was deleted")
+    if row[0] != actor:
+        raise PermissionDenied(
+            f"coding {coding_id} belongs to {row[0]}; you can only change your own"
+        )
+    return _snapshot(db, coding_id)
+
+
+def update(
+    db: sqlite_utils.Database,
+    actor: str,
+    coding_id: int,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    memo: str | None = None,
+    expected_updated_at: str | None = None,
+) -> Coding:
+    """Change the span and/or memo of one's own coding.
+
+    With ``expected_updated_at`` (the version the reader saw), a coding
+    changed in the meantime raises :class:`ConflictError` instead of being
+    silently overwritten.
+    """
+    batch = uuid.uuid4().hex
+    with transaction(db):
+        before = _own(db, actor, coding_id)
+        if expected_updated_at is not None and before["updated_at"] != expected_updated_at:
+            raise ConflictError(f"coding {coding_id} was changed meanwhile: reload and retry")
+        changes: dict[str, object] = {}
+        if start is not None or end is not None:
+            text = _document_text(db, before["document_id"])
+            new_start, new_end = _span(
+                text,
+                before["start"] if start is None else start,
+                before["end"] if end is None else end,
+            )
+            changes.update(start=new_start, end=new_end, text=text[new_start:new_end], anchor="ok")
+        if memo is not None:
+            changes["memo"] = memo
+        if not changes:
+            return get(db, coding_id)
+        changes["updated_at"] = now()
+        db["codings"].update(coding_id, changes)
+        label = "changed span" if "start" in changes else "changed memo"
+        _log(db, batch, actor, "update", coding_id, before, _snapshot(db, coding_id), label)
+    return get(db, coding_id)
+
+
+def delete(db: sqlite_utils.Database, actor: str, coding_ids: Iterable[int]) -> int:
+    """Soft-delete one's own codings (one batch); returns how many."""
+    batch = uuid.uuid4().hex
+    ids = list(coding_ids)
+    with transaction(db):
+        for coding_id in ids:
+            before = _own(db, actor, coding_id)
+            db["codings"].update(coding_id, {"deleted_at": now(), "updated_at": now()})
+            _log(
+                db,
+                batch,
+                actor,
+                "delete",
+                coding_id,
+                before,
+                _snapshot(db, coding_id),
+                f"deleted {len(ids)} coding(s)",
+            )
+    return len(ids)
+
+
+def set_codes(
+    db: sqlite_utils.Database, actor: str, coding_id: int, code_ids: Iterable[str]
+) -> list[Coding]:
+    """Give a fragment (one's codings with this coding's span) exactly these codes."""
+    wanted = list(dict.fromkeys(code_ids))
+    batch = uuid.uuid4().hex
+    with transaction(db):
+        base = _own(db, actor, coding_id)
+        _check_codes(db, wanted)
+        fragment = codings(
+            db, base["document_id"], coders=[actor], start=base["start"], end=base["end"]
+        )
+        fragment = [c for c in fragment if (c.start, c.end) == (base["start"], base["end"])]
+        have = {c.code_id: c for c in fragment}
+        label = f"changed codes: {base['text'][:40]}"
+        stamp = now()
+        for code_id, coding in have.items():
+            if code_id not in wanted:
+                before = _snapshot(db, coding.id)
+                db["codings"].update(coding.id, {"deleted_at": stamp, "updated_at": stamp})
+                _log(db, batch, actor, "delete", coding.id, before, _snapshot(db, coding.id), label)
+        for code_id in wanted:
+            if code_id not in have:
+                new_id = (
+                    db["codings"]
+                    .insert(
+                        {
+                            "document_id": base["document_id"],
+                            "start": base["start"],
+                            "end": base["end"],
+                            "text": base["text"],
+                            "code_id": code_id,
+                            "coder": actor,
+                            "memo": base["memo"],
+                            "origin": "manual",
+                            "batch_id": batch,
+                            "created_at": stamp,
+                            "updated_at": stamp,
+                        }
+                    )
+                    .last_pk
+                )
+                _log(db, batch, actor, "create", new_id, None, _snapshot(db, new_id), label)
+    return [
+        c
+        for c in codings(db, base["document_id"], coders=[actor])
+        if (c.start, c.end) == (base["start"], base["end"])
+    ]
+
+
+def code_spans(
+    db: sqlite_utils.Database,
+    actor: str,
+    spans: Iterable[tuple[int, int, int]],
+    code_id: str,
+    *,
+    origin: str = "search",
+) -> int:
+    """Code many (document, start, end) spans with one code as one undoable batch.
+
+    This is "code all hits": all or nothing, so a failure half-way leaves no
+    partial batch. Spans already coded so by this reader are skipped.
+    Returns the number of codings made.
+    """
+    batch = uuid.uuid4().hex
+    made = 0
+    with transaction(db):
+        _check_user(db, actor)
+        _check_codes(db, [code_id])
+        texts: dict[int, str] = {}
+        stamp = now()
+        spans = list(spans)
+        for document_id, raw_start, raw_end in spans:
+            if document_id not in texts:
+                texts[document_id] = _document_text(db, document_id)
+            text = texts[document_id]
+            start, end = _span(text, raw_start, raw_end)
+            if db.execute(
+                'SELECT 1 FROM codings WHERE document_id = ? AND start = ? AND "end" = ?'
+                " AND code_id = ? AND coder = ? AND deleted_at IS NULL",
+                [document_id, start, end, code_id, actor],
+            ).fetchone():
+                continue
+            coding_id = (
+                db["codings"]
+                .insert(
+                    {
+                        "document_id": document_id,
+                        "start": start,
+                        "end": end,
+                        "text": text[start:end],
+                        "code_id": code_id,
+                        "coder": actor,
+                        "memo": "",
+                        "origin": origin,
+                        "batch_id": batch,
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                )
+                .last_pk
+            )
+            _log(
+                db,
+                batch,
+                actor,
+                "create",
+                coding_id,
+                None,
+                _snapshot(db, coding_id),
+                f"coded {len(spans)} search hits as {code_id}",
+            )
+            made += 1
+    return made
+
+
+# undo -------------------------------------------------------------------------
+def last_action(db: sqlite_utils.Database, actor: str) -> str | None:
+    """The label of the batch :func:`undo` would revert, or None."""
+    row = db.execute(
+        "SELECT label FROM actions WHERE actor = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+        [actor],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def undo(db: sqlite_utils.Database, actor: str) -> str:
+    """Revert the actor's last batch of changes; returns its label.
+
+    Each reverted change is logged too (already marked undone, so undo never
+    undoes an undo), which keeps the audit trail complete.
+    """
+    with transaction(db):
+        _check_user(db, actor)
+        row = db.execute(
+            "SELECT batch_id, label FROM actions WHERE actor = ? AND undone_at IS NULL"
+            " ORDER BY id DESC LIMIT 1",
+            [actor],
+        ).fetchone()
+        if row is None:
+            raise CodingError("nothing to undo")
+        batch, label = row
+        stamp = now()
+        undo_batch = uuid.uuid4().hex
+        entries = db.execute(
+            "SELECT id, verb, entity_id, before FROM actions WHERE batch_id = ? ORDER BY id DESC",
+            [batch],
+        ).fetchall()
+        for _, verb, entity_id, before_json in entries:
+            coding_id = int(entity_id)
+            current = _snapshot(db, coding_id)
+            if verb == "create":
+                db["codings"].update(coding_id, {"deleted_at": stamp, "updated_at": stamp})
+            else:  # update or delete: back to the state before
+                before = json.loads(before_json)
+                db["codings"].update(
+                    coding_id,
+                    {
+                        k: before[k]
+                        for k in ("start", "end", "text", "memo", "anchor", "code_id", "deleted_at")
+                    }
+                    | {"updated_at": stamp},
+                )
+            _log(
+                db,
+                undo_batch,
+                actor,
+                f"undo-{verb}",
+                coding_id,
+                current,
+                _snapshot(db, coding_id),
+                f"undo: {label}",
+                undone_at=stamp,
+            )
+        db.execute("UPDATE actions SET undone_at = ? WHERE batch_id = ?", [stamp, batch])
+    return label
+
+
+def history(db: sqlite_utils.Database, coding_id: int) -> list[dict]:
+    """Every logged change of one coding, oldest first (the per-fragment history)."""
+    return [
+        {
+            **row,
+            "before": json.loads(row["before"]) if row["before"] else None,
+            "after": json.loads(row["after"]) if row["after"] else None,
+        }
+        for row in db.query(
+            "SELECT id, actor, at, verb, label, before, after, undone_at FROM actions"
+            " WHERE entity = 'coding' AND entity_id = ? ORDER BY id",
+            [str(coding_id)],
+        )
+    ]
