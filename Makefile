@@ -60,6 +60,7 @@ bench: $(STAMP)
 	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)
 	$(BIN)/python benchmarks/sample.py --out plans/sample-bench
 	$(BIN)/python benchmarks/ingest.py --corpus plans/sample-bench
+	$(BIN)/python benchmarks/reliability.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache plans/sample plans/sample-bad plans/sample-bench

@@ -2,13 +2,27 @@
 
 import streamlit as st
 
-from coder.ui import overview, reader, search
+from coder import codebook
+from coder.ui import codebook as codebook_page
+from coder.ui import overview, progress, search, workspace
+from coder.ui.common import database
+
+
+@st.cache_resource
+def _prepare() -> bool:
+    """Once per server: load the default codebook into a database that has none."""
+    codebook.ensure_default_codebook(database())
+    return True
+
 
 st.set_page_config(page_title="coder", layout="wide")
+_prepare()
 pages = {
     "overview": st.Page(overview.render, title="Corpus", url_path="corpus", default=True),
-    "reader": st.Page(reader.render, title="Lezen", url_path="lezen"),
+    "workspace": st.Page(workspace.render, title="Coderen", url_path="coderen"),
     "search": st.Page(search.render, title="Zoeken", url_path="zoeken"),
+    "progress": st.Page(progress.render, title="Voortgang", url_path="voortgang"),
+    "codebook": st.Page(codebook_page.render, title="Codeboek", url_path="codeboek"),
 }
 st.session_state["pages"] = pages
 st.navigation(list(pages.values())).run()

@@ -98,6 +98,8 @@ class PageView:
     document_id: int
     number: int
     label: str | None
+    start: int
+    end: int
     page_count: int
     needs_ocr: bool
     segments: list[PageSegment]
@@ -138,7 +140,17 @@ def page(db: sqlite_utils.Database, document_id: int, number: int) -> PageView:
         document_id=document_id,
         number=number,
         label=row["label"],
+        start=row["start"],
+        end=row["end"],
         page_count=row["page_count"],
         needs_ocr=bool(row["needs_ocr"]),
         segments=segments,
     )
+
+
+def document_text(db: sqlite_utils.Database, document_id: int) -> str:
+    """The canonical full text of a document."""
+    row = db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"document {document_id} does not exist")
+    return row[0]

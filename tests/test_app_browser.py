@@ -1,4 +1,9 @@
-"""The app in a real browser: overview, reading a plan page by page, search."""
+"""The app in a real browser (Playwright + Debian's headless chromium).
+
+Open the app, choose a reader and a plan, select a fragment with the mouse,
+code it with two codes, reload and see it persisted with its highlight, undo
+it, then search and code all hits in one action.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from coder import store
+from coder import codebook, coding, store
 from coder.ingest import ingest_paths
 from tests.browser import chromium_page, streamlit_app
 from tests.pdfkit import PdfBuilder, prose
 
 pytestmark = pytest.mark.browser
+PAGE = re.compile(r"Pagina \d+ van \d+")
 
 
 @pytest.fixture
@@ -27,27 +33,74 @@ def corpus_db(tmp_path: Path) -> Path:
     db_path = tmp_path / "app.db"
     db = store.connect(db_path)
     ingest_paths(db, [pdf.path], workers=1)
+    codebook.ensure_default_codebook(db)
+    coding.ensure_user(db, "anna")
     db.close()
     return db_path
 
 
-def test_overview_reader_and_search_in_chromium(corpus_db: Path) -> None:
+def _live(db_path: Path) -> list[tuple[str, str]]:
+    db = store.connect(db_path)
+    try:
+        return sorted((c.code_id, c.origin) for c in coding.codings(db, 1))
+    finally:
+        db.close()
+
+
+def test_code_a_fragment_reload_undo_and_code_all_hits(corpus_db: Path) -> None:
     with streamlit_app(corpus_db) as url, chromium_page() as page:
-        page.goto(url)
-        page.get_by_text("Organisaties").wait_for(timeout=30_000)
-        # the overview table (a canvas grid) lists the plan
-        page.get_by_text("vormingplus-test.pdf").first.wait_for(state="attached")
-        page.get_by_role("link", name="Lezen").click()
-        page.get_by_text("Pagina 1 van").wait_for(timeout=30_000)
-        page.get_by_role("heading", name="1 Missie en visie").wait_for()
-        page.get_by_text("Alinea 2. De organisatie versterkt").wait_for()
-        page.get_by_role("button", name="Volgende →").click()
-        page.get_by_text("Pagina 2 van").wait_for(timeout=30_000)
+        page.goto(f"{url}/coderen")
+        page.get_by_text("Kies links wie je bent").wait_for(timeout=30_000)
+        sidebar = page.locator("section[data-testid='stSidebar']")
+        sidebar.locator("[data-testid=stSelectbox]").first.click()
+        page.get_by_role("option", name="anna").click()
+        page.get_by_text(PAGE).wait_for(timeout=30_000)
+
+        # select the second paragraph with the mouse
+        paragraph = page.locator(".cs-text:visible").nth(2)
+        paragraph.wait_for()
+        box = paragraph.bounding_box()
+        page.mouse.move(box["x"] + 2, box["y"] + 6)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] - 6, steps=5)
+        page.mouse.up()
+        page.get_by_text("Nieuw fragment").wait_for(timeout=15_000)
+        form = page.locator("[data-testid=stForm]").first
+        form.locator("[data-testid=stMultiSelect]").click()
+        for name in ("Vrijwilligers", "Leerfunctie"):
+            page.keyboard.type(name)
+            page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        form.get_by_label("Memo (optioneel)").fill("<script>alert(1)</script>")
+        form.get_by_role("button", name="Codeer").click()
+        page.locator(".cs-stripe:visible").first.wait_for(timeout=15_000)
+        assert _live(corpus_db) == [("leerfunctie", "manual"), ("vrijwilligers", "manual")]
+
+        # persisted: a reload shows the highlight and stripes again
+        page.reload()
+        page.locator(".cs-stripe:visible").first.wait_for(timeout=30_000)
+        assert page.locator(".cs-stripe:visible").count() == 2
+        assert page.locator(".cs-coded:visible").count() >= 1
+        page.locator(".cs-stripe:visible").first.click()
+        page.get_by_text("Fragment van anna").wait_for(timeout=15_000)
+        page.get_by_text("Memo: <script>alert(1)</script>").wait_for(timeout=15_000)
+
+        # undo the coding
+        page.get_by_role("button", name=re.compile("Ongedaan maken: coded 2")).click()
+        page.locator(".cs-stripe:visible").first.wait_for(state="detached", timeout=15_000)
+        assert _live(corpus_db) == []
+
+        # search and code all hits
         page.get_by_role("link", name="Zoeken").click()
         box = page.get_by_label("Zoekterm")
         box.fill("vergrijzing")
         box.press("Enter")
-        page.get_by_text("treffers").wait_for(timeout=30_000)
-        page.get_by_role("button", name="Open in lezer").first.click()
-        page.get_by_text(re.compile(r"Pagina \d+ van \d+")).wait_for(timeout=30_000)
-        assert "vergrijzing" in page.inner_text("body")
+        page.get_by_text("treffers").first.wait_for(timeout=30_000)
+        page.get_by_role("combobox", name="Code", exact=True).click()
+        page.keyboard.type("Contextanalyse")
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Codeer alle aangevinkte").click()
+        page.get_by_text(re.compile(r"\d+ fragmenten gecodeerd")).wait_for(timeout=30_000)
+        live = _live(corpus_db)
+        assert live and {c for c, _ in live} == {"contextanalyse"}
+        assert {o for _, o in live} == {"search"}

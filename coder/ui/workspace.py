@@ -1,0 +1,361 @@
+"""The coding workspace: read a plan page by page, select text, assign codes.
+
+Everything a reader does goes straight to the service layer (``coding``,
+``reading``); session state only remembers what is on screen (plan, page,
+the selection not yet coded, the coding clicked).
+"""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from coder import codebook, coding, corpus, reading
+from coder.codebook import Code
+from coder.errors import CoderError
+from coder.ui.common import current_reader, database, md
+from coder.ui.span_selector import page_data, span_selector
+
+_WORD_CHAR = re.compile(r"\w", re.UNICODE)
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a mouse selection to whole words, as QDA tools do."""
+    while start > 0 and _WORD_CHAR.match(text[start - 1]) and _WORD_CHAR.match(text[start]):
+        start -= 1
+    while end < len(text) and _WORD_CHAR.match(text[end - 1]) and _WORD_CHAR.match(text[end]):
+        end += 1
+    return start, end
+
+
+def _label(code: Code, by_id: dict[str, Code]) -> str:
+    parent = by_id.get(code.parent_id or "")
+    return f"{code.name} · {parent.name}" if parent else code.name
+
+
+def _definition(code: Code) -> None:
+    st.markdown(f"**{md(code.name)}** — {md(code.definition)}")
+    if code.inclusion:
+        st.markdown(f"*Wel:* {md(code.inclusion)}")
+    if code.exclusion:
+        st.markdown(f"*Niet:* {md(code.exclusion)}")
+    for example in code.examples[:1]:
+        st.caption(f"Voorbeeld: {md(example)}")
+
+
+def _go(page: int, focus: int | None = None, selected: int | None = None) -> None:
+    st.session_state["page"] = page
+    st.session_state["focus"] = focus
+    st.session_state["selected_coding"] = selected
+
+
+def render() -> None:
+    db = database()
+    reader = current_reader(db)
+    st.title("Coderen")
+    if reader is None:
+        st.info("Kies links wie je bent om te beginnen.")
+        return
+    docs = [d for d in corpus.documents(db) if d["status"] == "ingested"]
+    if not docs:
+        st.info("Nog geen plannen ingelezen.")
+        return
+    codes = codebook.codes_at(db)
+    by_id = {c.id: c for c in codes}
+    codable = [c for c in codes if not c.is_group]
+    if not codable:
+        st.warning("Er is nog geen codeboek: `coder codebook load codebook/default.yaml`.")
+
+    ids = [d["id"] for d in docs]
+    current = st.session_state.get("document_id")
+    if current is None and st.query_params.get("plan", "").isdigit():
+        current = int(st.query_params["plan"])  # a reload or a bookmark
+    doc_id = st.selectbox(
+        "Plan",
+        ids,
+        index=ids.index(current) if current in ids else 0,
+        format_func=lambda i: next(
+            f"{d['organisation']} — {d['filename']}" for d in docs if d["id"] == i
+        ),
+    )
+    if doc_id != st.session_state.get("document_id") or "page" not in st.session_state:
+        st.session_state["document_id"] = doc_id
+        _go(reading.position(db, reader, doc_id))  # where this reader left this plan
+    doc = next(d for d in docs if d["id"] == doc_id)
+    st.caption(
+        " · ".join(
+            p
+            for p in [
+                ", ".join(doc["functions"]),
+                doc["region"],
+                f"{doc['fte']} VTE" if doc["fte"] is not None else None,
+                doc["period"],
+            ]
+            if p
+        )
+    )
+
+    with st.sidebar:
+        st.subheader("Filter")
+        scope = st.radio("Coderingen van", ["mij", "alle lezers"], horizontal=True)
+        shown_codes = st.multiselect(
+            "Codes", [c.id for c in codable], format_func=lambda i: by_id[i].name
+        )
+    coders = [reader] if scope == "mij" else None
+    count = doc["page_count"] or 1
+    page = min(max(int(st.session_state.get("page", 1)), 1), count)
+
+    nav = st.columns([1, 1, 1.3, 1.6, 1.2, 1.2])
+    if nav[0].button("← Vorige", disabled=page <= 1, width="stretch"):
+        _go(page - 1)
+    if nav[1].button("Volgende →", disabled=page >= count, width="stretch"):
+        _go(page + 1)
+    jump = nav[2].number_input(
+        "Pagina", 1, count, page, label_visibility="collapsed", key=f"jump-{doc_id}-{page}"
+    )
+    if jump != page:
+        _go(int(jump))
+    if nav[3].button("Volgende ongecodeerde", width="stretch", help="sneltoets g"):
+        _next_uncoded(db, reader, doc_id)
+    if nav[4].button("↑ Codering", width="stretch", help="vorige codering (k)"):
+        _adjacent(db, doc_id, coders, shown_codes, -1)
+    if nav[5].button("Codering ↓", width="stretch", help="volgende codering (j)"):
+        _adjacent(db, doc_id, coders, shown_codes, 1)
+    page = min(max(int(st.session_state.get("page", 1)), 1), count)
+
+    st.query_params.update({"plan": str(doc_id), "pagina": str(page)})
+    if st.session_state.get("recorded") != (reader, doc_id, page):
+        reading.set_position(db, reader, doc_id, page)
+        st.session_state["recorded"] = (reader, doc_id, page)
+
+    view = corpus.page(db, doc_id, page)
+    visible = coding.codings(
+        db, doc_id, coders=coders, code_ids=shown_codes or None, start=view.start, end=view.end
+    )
+    label = f" · p. {view.label} in het plan" if view.label else ""
+    text_col, panel = st.columns([2.4, 1])
+    with text_col:
+        st.markdown(f"**Pagina {page} van {count}**{label}")
+        if view.needs_ocr:
+            st.warning("Deze pagina heeft geen tekstlaag (scan): inlezen met `--ocr`.")
+        data = page_data(
+            view.segments,
+            visible,
+            short_names={c.id: c.short_name or c.name for c in codes},
+            selected=st.session_state.get("selected_coding"),
+            focus=st.session_state.get("focus"),
+            empty="(lege pagina)",
+        )
+        event = span_selector(data, key=f"text-{doc_id}-{page}")
+    if event.clicked is not None:
+        st.session_state["selected_coding"] = event.clicked
+    if event.key:
+        _shortcut(db, event.key, reader, doc_id, page, count, coders, shown_codes)
+    text = _document_text(db, doc_id)
+    selection = None
+    if event.selection and event.nonce != st.session_state.get("used_nonce"):
+        selection = snap_to_words(text, *event.selection)
+    with panel:
+        _panel(db, reader, doc_id, text, selection, event.nonce, codable, by_id)
+    with st.expander("Overzicht van dit plan: welke codes waar"):
+        _overview(db, doc_id, coders)
+
+
+def _document_text(db, document_id: int) -> str:
+    cache = st.session_state.setdefault("_texts", {})
+    if document_id not in cache:
+        cache.clear()
+        cache[document_id] = corpus.document_text(db, document_id)
+    return cache[document_id]
+
+
+def _next_uncoded(db, reader: str, doc_id: int) -> None:
+    after = st.session_state.get("focus")
+    if after is None:
+        after = corpus.page(db, doc_id, int(st.session_state.get("page", 1))).start
+    target = reading.next_uncoded(db, reader, doc_id, after + 1)
+    if target is None:
+        st.toast("Geen ongecodeerde alinea meer in dit plan.")
+    else:
+        _go(target.page, focus=target.start)
+
+
+def _adjacent(db, doc_id: int, coders, shown_codes, direction: int) -> None:
+    focus = st.session_state.get("focus")
+    if focus is None:
+        focus = corpus.page(db, doc_id, int(st.session_state.get("page", 1))).start - direction
+    visible = coding.codings(db, doc_id, coders=coders, code_ids=shown_codes or None)
+    found = reading.adjacent_coding(visible, focus, direction)
+    if found is None:
+        st.toast("Geen codering meer in die richting.")
+    else:
+        _go(reading.page_of(db, doc_id, found.start), focus=found.start, selected=found.id)
+
+
+def _shortcut(
+    db, action: str, reader: str, doc_id: int, page: int, count: int, coders, shown_codes
+) -> None:
+    if action == "next_page" and page < count:
+        _go(page + 1)
+    elif action == "prev_page" and page > 1:
+        _go(page - 1)
+    elif action == "next_uncoded":
+        _next_uncoded(db, reader, doc_id)
+    elif action in ("next_coding", "prev_coding"):
+        _adjacent(db, doc_id, coders, shown_codes, 1 if action == "next_coding" else -1)
+    elif action == "undo":
+        _undo(db, reader)
+    elif action == "clear":
+        st.session_state["selected_coding"] = None
+    else:
+        return
+    st.rerun()
+
+
+def _undo(db, reader: str) -> None:
+    try:
+        label = coding.undo(db, reader)
+    except CoderError as exc:
+        st.toast(str(exc))
+    else:
+        st.toast(f"Ongedaan: {label}")
+
+
+def _panel(db, reader: str, doc_id: int, text: str, selection, nonce, codable, by_id) -> None:
+    selected = st.session_state.get("selected_coding")
+    if selected is not None:
+        _fragment(db, reader, selected, selection, nonce, codable, by_id)
+    elif selection:
+        start, end = selection
+        st.markdown("**Nieuw fragment**")
+        quote = text[start:end]
+        st.caption(f"«{md(quote[:400])}{'…' if len(quote) > 400 else ''}» ({start}–{end})")
+        with st.form("code-form", clear_on_submit=True, border=False):
+            chosen = st.multiselect(
+                "Codes",
+                [c.id for c in codable],
+                format_func=lambda i: _label(by_id[i], by_id),
+                placeholder="zoek een code…",
+            )
+            memo = st.text_area("Memo (optioneel)", height=68)
+            submitted = st.form_submit_button("Codeer", type="primary", width="stretch")
+        if submitted:
+            try:
+                coding.create(db, reader, doc_id, start, end, chosen, memo=memo)
+            except CoderError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state["used_nonce"] = nonce
+                st.toast(f"Gecodeerd met {len(chosen)} code(s)")
+                st.rerun()
+        _definitions(codable)
+    else:
+        st.info("Selecteer tekst met de muis om te coderen; klik op een markering om ze te zien.")
+        _definitions(codable)
+    last = coding.last_action(db, reader)
+    if st.button(
+        f"↶ Ongedaan maken: {last}" if last else "↶ Ongedaan maken",
+        disabled=last is None,
+        width="stretch",
+        help="sneltoets u",
+    ):
+        _undo(db, reader)
+        st.rerun()
+    done = reading.progress(db, reader)
+    is_done = any(p.document_id == doc_id and p.done for p in done)
+    if st.toggle("Plan afgerond", value=is_done, key=f"done-{doc_id}") != is_done:
+        reading.set_done(db, reader, doc_id, not is_done)
+        st.rerun()
+
+
+def _definitions(codable: list[Code]) -> None:
+    with st.expander("Definities van de codes"):
+        query = st.text_input("Zoek in het codeboek", key="def-search").lower()
+        for code in codable:
+            if query and query not in f"{code.name} {code.definition}".lower():
+                continue
+            _definition(code)
+
+
+def _fragment(db, reader: str, coding_id: int, selection, nonce, codable, by_id) -> None:
+    try:
+        base = coding.get(db, coding_id)
+    except CoderError:
+        st.session_state["selected_coding"] = None
+        return
+    siblings = [
+        c
+        for c in coding.codings(
+            db, base.document_id, coders=[base.coder], start=base.start, end=base.end
+        )
+        if (c.start, c.end) == (base.start, base.end)
+    ]
+    st.markdown(f"**Fragment van {md(base.coder)}**")
+    st.caption(f"«{md(base.text[:400])}{'…' if len(base.text) > 400 else ''}»")
+    for c in siblings:
+        st.markdown(f":gray-badge[{md(c.code_name)}]")
+    if base.memo:
+        st.caption(f"Memo: {md(base.memo)}")
+    if base.anchor != "ok":
+        st.warning(f"Na een nieuwe versie van het plan: {base.anchor}.")
+    if base.coder == reader and base.deleted_at is None:
+        with st.form(f"edit-{coding_id}", border=False):
+            chosen = st.multiselect(
+                "Codes",
+                [c.id for c in codable],
+                default=[c.code_id for c in siblings if c.code_id in by_id],
+                format_func=lambda i: _label(by_id[i], by_id),
+            )
+            memo = st.text_area("Memo", value=base.memo, height=68)
+            saved = st.form_submit_button("Opslaan", width="stretch")
+        if saved:
+            try:
+                kept = coding.set_codes(db, reader, coding_id, chosen)
+                for c in kept:
+                    if c.memo != memo:
+                        coding.update(db, reader, c.id, memo=memo)
+            except CoderError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state["selected_coding"] = kept[0].id if kept else None
+                st.rerun()
+        cols = st.columns(2)
+        if selection and cols[0].button(
+            "Span = selectie", width="stretch", help="vervang de tekstspan door de huidige selectie"
+        ):
+            try:
+                for c in siblings:
+                    coding.update(db, reader, c.id, start=selection[0], end=selection[1])
+            except CoderError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state["used_nonce"] = nonce
+                st.rerun()
+        if cols[1].button("Verwijderen", width="stretch"):
+            coding.delete(db, reader, [c.id for c in siblings])
+            st.session_state["selected_coding"] = None
+            st.rerun()
+    with st.expander("Geschiedenis"):
+        for c in siblings:
+            for entry in coding.history(db, c.id):
+                st.caption(
+                    f"{entry['at'][:19]} · {md(entry['actor'])} · {entry['verb']} · "
+                    f"{md(c.code_name)}"
+                )
+    if st.button("Sluiten", width="stretch"):
+        st.session_state["selected_coding"] = None
+        st.rerun()
+
+
+def _overview(db, doc_id: int, coders) -> None:
+    table = reading.overview(db, doc_id, coders)
+    rows = [{"pagina": page, **dict(counts)} for page, counts in table.items() if counts]
+    if not rows:
+        st.caption("Nog geen coderingen in dit plan.")
+        return
+    st.dataframe(rows, hide_index=True, width="stretch")
+    clicked = st.number_input("Ga naar pagina", 1, max(table), rows[0]["pagina"], key="ov-page")
+    if st.button("Open", key="ov-open"):
+        _go(int(clicked))
+        st.rerun()
