@@ -180,7 +180,8 @@ def _check_codes(db: sqlite_utils.Database, code_ids: Iterable[str]) -> list[str
     return wanted
 
 
-def _snapshot(db: sqlite_utils.Database, coding_id: int) -> dict:
+def snapshot(db: sqlite_utils.Database, coding_id: int) -> dict:
+    """The coding's row as stored, for the before/after of the action log."""
     row = db.execute(
         f"SELECT {_COLUMNS} FROM codings WHERE id = ?",
         [coding_id],
@@ -188,7 +189,12 @@ def _snapshot(db: sqlite_utils.Database, coding_id: int) -> dict:
     return dict(zip(_FIELDS, row, strict=True))
 
 
-def _log(
+#: the verbs a reader's undo reverts; other logged changes (a codebook merge's
+#: "recode") are audit-only, so an undo never puts codings back on a retired code
+UNDOABLE = ("create", "update", "delete")
+
+
+def log(
     db: sqlite_utils.Database,
     batch: str,
     actor: str,
@@ -267,7 +273,7 @@ def create(
             )
             created.append(coding_id)
             label = f"coded {len(codes)} code(s): {text[start:end][:40]}"
-            _log(db, batch, actor, "create", coding_id, None, _snapshot(db, coding_id), label)
+            log(db, batch, actor, "create", coding_id, None, snapshot(db, coding_id), label)
     return [get(db, i) for i in created]
 
 
@@ -280,7 +286,7 @@ def _own(db: sqlite_utils.Database, actor: str, coding_id: int) -> dict:
         raise PermissionDenied(
             f"coding {coding_id} belongs to {row[0]}; you can only change your own"
         )
-    return _snapshot(db, coding_id)
+    return snapshot(db, coding_id)
 
 
 def update(
@@ -320,7 +326,7 @@ def update(
         changes["updated_at"] = now()
         db["codings"].update(coding_id, changes)
         label = "changed span" if "start" in changes else "changed memo"
-        _log(db, batch, actor, "update", coding_id, before, _snapshot(db, coding_id), label)
+        log(db, batch, actor, "update", coding_id, before, snapshot(db, coding_id), label)
     return get(db, coding_id)
 
 
@@ -332,14 +338,14 @@ def delete(db: sqlite_utils.Database, actor: str, coding_ids: Iterable[int]) -> 
         for coding_id in ids:
             before = _own(db, actor, coding_id)
             db["codings"].update(coding_id, {"deleted_at": now(), "updated_at": now()})
-            _log(
+            log(
                 db,
                 batch,
                 actor,
                 "delete",
                 coding_id,
                 before,
-                _snapshot(db, coding_id),
+                snapshot(db, coding_id),
                 f"deleted {len(ids)} coding(s)",
             )
     return len(ids)
@@ -363,9 +369,9 @@ def set_codes(
         stamp = now()
         for code_id, coding in have.items():
             if code_id not in wanted:
-                before = _snapshot(db, coding.id)
+                before = snapshot(db, coding.id)
                 db["codings"].update(coding.id, {"deleted_at": stamp, "updated_at": stamp})
-                _log(db, batch, actor, "delete", coding.id, before, _snapshot(db, coding.id), label)
+                log(db, batch, actor, "delete", coding.id, before, snapshot(db, coding.id), label)
         for code_id in wanted:
             if code_id not in have:
                 new_id = (
@@ -387,7 +393,7 @@ def set_codes(
                     )
                     .last_pk
                 )
-                _log(db, batch, actor, "create", new_id, None, _snapshot(db, new_id), label)
+                log(db, batch, actor, "create", new_id, None, snapshot(db, new_id), label)
     return [
         c
         for c in codings(db, base["document_id"], coders=[actor])
@@ -447,14 +453,14 @@ def code_spans(
                 )
                 .last_pk
             )
-            _log(
+            log(
                 db,
                 batch,
                 actor,
                 "create",
                 coding_id,
                 None,
-                _snapshot(db, coding_id),
+                snapshot(db, coding_id),
                 f"coded {len(spans)} search hits as {code_id}",
             )
             made += 1
@@ -465,7 +471,8 @@ def code_spans(
 def last_action(db: sqlite_utils.Database, actor: str) -> str | None:
     """The label of the batch :func:`undo` would revert, or None."""
     row = db.execute(
-        "SELECT label FROM actions WHERE actor = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+        "SELECT label FROM actions WHERE actor = ? AND undone_at IS NULL"
+        f" AND verb IN {UNDOABLE} ORDER BY id DESC LIMIT 1",
         [actor],
     ).fetchone()
     return row[0] if row else None
@@ -481,7 +488,7 @@ def undo(db: sqlite_utils.Database, actor: str) -> str:
         _check_user(db, actor)
         row = db.execute(
             "SELECT batch_id, label FROM actions WHERE actor = ? AND undone_at IS NULL"
-            " ORDER BY id DESC LIMIT 1",
+            f" AND verb IN {UNDOABLE} ORDER BY id DESC LIMIT 1",
             [actor],
         ).fetchone()
         if row is None:
@@ -495,7 +502,7 @@ def undo(db: sqlite_utils.Database, actor: str) -> str:
         ).fetchall()
         for _, verb, entity_id, before_json in entries:
             coding_id = int(entity_id)
-            current = _snapshot(db, coding_id)
+            current = snapshot(db, coding_id)
             if verb == "create":
                 db["codings"].update(coding_id, {"deleted_at": stamp, "updated_at": stamp})
             else:  # update or delete: back to the state before
@@ -504,18 +511,20 @@ def undo(db: sqlite_utils.Database, actor: str) -> str:
                     coding_id,
                     {
                         k: before[k]
-                        for k in ("start", "end", "text", "memo", "anchor", "code_id", "deleted_at")
+                        # never code_id: a reader's edits do not change it, and a
+                        # merge since then must not be reverted by a reader's undo
+                        for k in ("start", "end", "text", "memo", "anchor", "deleted_at")
                     }
                     | {"updated_at": stamp},
                 )
-            _log(
+            log(
                 db,
                 undo_batch,
                 actor,
                 f"undo-{verb}",
                 coding_id,
                 current,
-                _snapshot(db, coding_id),
+                snapshot(db, coding_id),
                 f"undo: {label}",
                 undone_at=stamp,
             )

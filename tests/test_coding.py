@@ -32,6 +32,7 @@ def add_codes(db) -> None:
                     "created_version": 1,
                     "is_group": group,
                     "colour": "#aa3300",
+                    "definition": f"Alles over {name.lower()}.",
                 }
             )
 
@@ -203,3 +204,16 @@ def test_positions_progress_navigation_and_overview(db, plan: int) -> None:
     overview = reading.overview(db, plan)
     page = reading.page_of(db, plan, start)
     assert overview[page] == {"Vrijwilligers": 1, "Missie": 1}
+
+
+def test_codebook_merge_is_audited_but_not_undone_by_a_reader(db, plan: int) -> None:
+    from coder import codebook
+
+    start, end = _span(db, plan, "Vrijwilligers dragen de werking")
+    (made,) = coding.create(db, "anna", plan, start, end, ["brussel"])
+    coding.update(db, "anna", made.id, memo="eerst")
+    codebook.merge(db, "brussel", "vrijwilligers", actor="admin")
+    assert coding.get(db, made.id).code_id == "vrijwilligers"
+    assert [h["verb"] for h in coding.history(db, made.id)] == ["create", "update", "recode"]
+    assert coding.undo(db, "anna") == "changed memo"  # the reader's own last change
+    assert coding.get(db, made.id).code_id == "vrijwilligers"  # the merge stays

@@ -7,12 +7,14 @@ The only codebook module with SQL in it; the verbs in :mod:`service` and
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
+from coder import coding
 from coder.codebook.model import Code, ordered
 
 CODE_COLUMNS = (
@@ -244,15 +246,25 @@ def live_codings(db: sqlite_utils.Database, code_id: str) -> list[dict[str, Any]
     )
 
 
-def move_codings(db: sqlite_utils.Database, coding_ids: list[int], target: str) -> tuple[int, int]:
+def move_codings(
+    db: sqlite_utils.Database, coding_ids: list[int], target: str, *, actor: str, label: str
+) -> tuple[int, int]:
     """Point live codings at ``target``; (moved, duplicates dropped).
 
     A coding whose span and coder the target already has is not moved but
     soft-deleted (its memo joins the kept one), so a fragment never ends up
-    coded twice with the same code by the same coder. Call inside a transaction.
+    coded twice with the same code by the same coder. Every touched coding is
+    written to the action log as an audit-only ``recode`` (not undoable by a
+    reader). Call inside a transaction.
     """
     stamp = now()
+    batch = uuid.uuid4().hex
     moved = duplicates = 0
+    touched: list[tuple[int, dict]] = []
+
+    def remember(coding_id: int) -> None:
+        touched.append((coding_id, coding.snapshot(db, coding_id)))
+
     for coding_id in coding_ids:
         row = db.execute(
             'SELECT document_id, start, "end", coder, memo FROM codings'
@@ -267,6 +279,7 @@ def move_codings(db: sqlite_utils.Database, coding_ids: list[int], target: str) 
             ' AND "end" = ? AND coder = ? AND deleted_at IS NULL AND id != ? LIMIT 1',
             [target, document_id, start, end, coder, coding_id],
         ).fetchone()
+        remember(coding_id)
         if twin is None:
             db.execute(
                 "UPDATE codings SET code_id = ?, updated_at = ? WHERE id = ?",
@@ -276,6 +289,7 @@ def move_codings(db: sqlite_utils.Database, coding_ids: list[int], target: str) 
             continue
         twin_id, twin_memo = twin
         if memo and memo not in twin_memo:
+            remember(twin_id)
             joined = f"{twin_memo}\n\n{memo}" if twin_memo else memo
             db.execute(
                 "UPDATE codings SET memo = ?, updated_at = ? WHERE id = ?",
@@ -286,6 +300,10 @@ def move_codings(db: sqlite_utils.Database, coding_ids: list[int], target: str) 
             [stamp, stamp, coding_id],
         )
         duplicates += 1
+    for coding_id, before in touched:
+        coding.log(
+            db, batch, actor, "recode", coding_id, before, coding.snapshot(db, coding_id), label
+        )
     return moved, duplicates
 
 

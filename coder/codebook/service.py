@@ -496,7 +496,11 @@ def merge(db: sqlite_utils.Database, source_id: str, target_id: str, *, actor: s
         if problems:
             raise CodebookError(where, problems)
         moved, duplicates = records.move_codings(
-            db, records.live_coding_ids(db, source_id), target_id
+            db,
+            records.live_coding_ids(db, source_id),
+            target_id,
+            actor=actor,
+            label=f"codebook: merge {source_id} into {target_id}",
         )
         detail = {"into": target_id, "moved": moved, "duplicates": duplicates}
         result = _apply(
@@ -633,4 +637,6 @@ def reassign(
         missing = [str(i) for i in coding_ids if i not in found]
         if missing:
             raise CodebookError(where, [f"no live coding with id {', '.join(missing)}"])
-        return records.move_codings(db, list(coding_ids), target_id)
+        return records.move_codings(
+            db, list(coding_ids), target_id, actor=actor, label=f"codebook: reassign to {target_id}"
+        )
