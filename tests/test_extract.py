@@ -167,3 +167,20 @@ def test_garbled_text_is_flagged() -> None:
     assert looks_garbled(lines("3HQČåQtSURVWĜ ZHUNW 9RUPLQJ SOXV ČåQ " * 10))
     assert not looks_garbled(lines(prose(3, 6)))
     assert not looks_garbled(lines("Personeel 2021 2022 € 410.000 " * 30))  # figures don't count
+
+
+def test_line_end_hyphens_of_acronyms_and_hyphenated_compounds_are_kept() -> None:
+    from coder.ingest.textclean import Lexicon, join_lines
+
+    lexicon = Lexicon(["samenwerking is", "sociaal-cultureel werk"])
+    cases = {
+        ("samen-", "werking"): "samenwerking",
+        ("CRM-", "pakket"): "CRM-pakket",
+        ("mond-tot-", "mondreclame"): "mond-tot-mondreclame",
+        ("sociaal-cul-", "tureel"): "sociaal-cultureel",
+        ("West-", "Vlaanderen"): "West-Vlaanderen",
+    }
+    for (left, right), expected in cases.items():
+        text, starts = join_lines([f"x {left}", f"{right} y"], lexicon)
+        assert text == f"x {expected} y"
+        assert text[starts[1] :].startswith(right)

@@ -80,6 +80,22 @@ def strip_running_lines(pages: list[PageContent]) -> dict[int, str]:
                 groups.setdefault(_margin_key(line, page.height), []).append((page.number, line))
     threshold = 2 if len(pages) <= 4 else 3
     running = {key for key, occ in groups.items() if _is_running(occ, threshold, body)}
+    # a chapter name printed beside a confirmed running header (same page, same
+    # baseline, same size) is header material too, even if its chapter spans
+    # only a page or two
+    beside: dict[int, list[Line]] = {}
+    for key in running:
+        for number, line in groups[key]:
+            beside.setdefault(number, []).append(line)
+    for key, occurrences in groups.items():
+        if key not in running and all(
+            any(
+                abs(line.bottom - other.bottom) <= 1.5 and abs(line.size - other.size) <= 0.5
+                for other in beside.get(number, [])
+            )
+            for number, line in occurrences
+        ):
+            running.add(key)
     labels: dict[int, str] = {}
     # "Beleidsplan 2021-2025 | 12": a trailing number is a page label only if it varies
     trailing: dict[tuple[str, str], dict[int, str]] = {}
@@ -153,6 +169,21 @@ def find_gutters(lines: list[Line], width: float) -> list[Gutter]:
     return [g for g in gutters if _separates_columns(lines, g, left, right)]
 
 
+def _row_widths(lines: list[Line]) -> list[float]:
+    """Widths of text rows: fragments on one baseline (a bullet and its text, the
+    words of a widely justified line) count as one row."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (ln.top + ln.bottom) / 2):
+        mid = (line.top + line.bottom) / 2
+        if rows:
+            last = rows[-1][0]
+            if abs(mid - (last.top + last.bottom) / 2) < 0.5 * max(line.size, last.size):
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return sorted(max(ln.x1 for ln in row) - min(ln.x0 for ln in row) for row in rows)
+
+
 def _separates_columns(lines: list[Line], gutter: Gutter, left: float, right: float) -> bool:
     lefts = [ln for ln in lines if ln.x1 <= gutter.x0 + 1]
     rights = [ln for ln in lines if ln.x0 >= gutter.x1 - 1]
@@ -160,7 +191,7 @@ def _separates_columns(lines: list[Line], gutter: Gutter, left: float, right: fl
         return False
 
     def median_width(group: list[Line]) -> float:
-        widths = sorted(ln.x1 - ln.x0 for ln in group)
+        widths = _row_widths(group)
         return widths[len(widths) // 2]
 
     col_left = gutter.x0 - min(ln.x0 for ln in lefts)

@@ -39,6 +39,8 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 #: A line ending in a hyphen that follows a letter: a candidate for rejoining.
 HYPHEN_END = re.compile(r"([^\W\d_]+)-$", re.UNICODE)
 LEADING_WORD = re.compile(r"^([^\W\d_]+)", re.UNICODE)
+#: the whole hyphenated token before a line-end hyphen: ``mond-tot-``
+COMPOUND_END = re.compile(r"(\w+(?:-\w+)+)-$", re.UNICODE)
 
 
 def clean_text(text: str) -> str:
@@ -64,19 +66,24 @@ class Lexicon:
             words.update(w.lower() for w in found)
         self.words = words
 
-    def join(self, left: str, right: str) -> str:
+    def join(self, left: str, right: str, word: str | None = None) -> str:
         """Join a line ending in ``left`` + '-' with a line starting with ``right``.
 
-        Returns the joined text of the two words: without hyphen when the
-        word is broken, with it when it is a real compound.
+        ``word`` is the whole token before the line-end hyphen when it already
+        holds hyphens (``mond-tot-``). Returns the joined text of the two
+        parts: without hyphen when the word is broken, with it when the hyphen
+        is real.
         """
-        joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
+        head = word or left
+        joined, hyphenated = (head + right).lower(), f"{head}-{right}".lower()
         if self.words[joined] > self.words[hyphenated]:
             return left + right
         if self.words[hyphenated]:
             return f"{left}-{right}"
-        if right[:1].isupper():
-            return f"{left}-{right}"  # West-Vlaanderen, niet-Belgische ...
+        if "-" in head or right[:1].isupper():
+            return f"{left}-{right}"  # mond-tot-mondreclame, West-Vlaanderen, niet-Belgische
+        if len(left) >= 2 and left.isupper():
+            return f"{left}-{right}"  # CRM-pakket, VTE-berekening
         return left + right
 
 
@@ -98,7 +105,8 @@ def join_lines(lines: list[str], lexicon: Lexicon) -> tuple[str, list[int]]:
         head = LEADING_WORD.match(line)
         if tail and head and not out.endswith(" -"):
             left, right = tail.group(1), head.group(1)
-            joined = lexicon.join(left, right)
+            whole = COMPOUND_END.search(out)
+            joined = lexicon.join(left, right, whole.group(1) if whole else None)
             out = out[: tail.start(1)] + joined
             starts.append(len(out) - len(right))
             out += line[head.end(1) :]
