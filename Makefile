@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test lint format bench sample ingest app browser-deps clean
+.PHONY: run test lint format bench sample ingest app browser-deps screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,11 +56,16 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 ## bench: performance targets on the full sample corpus (writes benchmarks/RESULTS.md)
-bench: $(STAMP)
+bench: $(STAMP) browser-deps
 	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)
 	$(BIN)/python benchmarks/sample.py --out plans/sample-bench
 	$(BIN)/python benchmarks/ingest.py --corpus plans/sample-bench
 	$(BIN)/python benchmarks/reliability.py
+	$(BIN)/python benchmarks/workspace.py
+
+## screenshots: regenerate docs/screenshots/*.png from a small sample corpus
+screenshots: $(STAMP) browser-deps
+	$(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache plans/sample plans/sample-bad plans/sample-bench

@@ -56,6 +56,13 @@ def set_done(db: sqlite_utils.Database, reader: str, document_id: int, done: boo
             )
 
 
+def is_done(db: sqlite_utils.Database, reader: str, document_id: int) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM plans_done WHERE coder = ? AND document_id = ?", [reader, document_id]
+    ).fetchone()
+    return row is not None
+
+
 @dataclass(slots=True)
 class Progress:
     reader: str

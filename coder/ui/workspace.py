@@ -262,8 +262,7 @@ def _panel(db, reader: str, doc_id: int, text: str, selection, nonce, codable, b
     ):
         _undo(db, reader)
         st.rerun()
-    done = reading.progress(db, reader)
-    is_done = any(p.document_id == doc_id and p.done for p in done)
+    is_done = reading.is_done(db, reader, doc_id)
     if st.toggle("Plan afgerond", value=is_done, key=f"done-{doc_id}") != is_done:
         reading.set_done(db, reader, doc_id, not is_done)
         st.rerun()
