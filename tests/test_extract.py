@@ -172,13 +172,17 @@ def test_garbled_text_is_flagged() -> None:
 def test_line_end_hyphens_of_acronyms_and_hyphenated_compounds_are_kept() -> None:
     from coder.ingest.textclean import Lexicon, join_lines
 
-    lexicon = Lexicon(["samenwerking is", "sociaal-cultureel werk"])
+    lexicon = Lexicon(["samenwerking is", "sociaal-cultureel werk", "met organisaties"])
     cases = {
         ("samen-", "werking"): "samenwerking",
         ("CRM-", "pakket"): "CRM-pakket",
         ("mond-tot-", "mondreclame"): "mond-tot-mondreclame",
         ("sociaal-cul-", "tureel"): "sociaal-cultureel",
         ("West-", "Vlaanderen"): "West-Vlaanderen",
+        ("collega-", "organisaties"): "collega-organisaties",
+        ("cre-", "atief"): "creatief",
+        ("ge-", "ëvalueerd"): "geëvalueerd",
+        ("hoog-", "en"): "hoog- en",
     }
     for (left, right), expected in cases.items():
         text, starts = join_lines([f"x {left}", f"{right} y"], lexicon)

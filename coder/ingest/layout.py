@@ -80,20 +80,28 @@ def strip_running_lines(pages: list[PageContent]) -> dict[int, str]:
                 groups.setdefault(_margin_key(line, page.height), []).append((page.number, line))
     threshold = 2 if len(pages) <= 4 else 3
     running = {key for key, occ in groups.items() if _is_running(occ, threshold, body)}
-    # a chapter name printed beside a confirmed running header (same page, same
-    # baseline, same size) is header material too, even if its chapter spans
-    # only a page or two
-    beside: dict[int, list[Line]] = {}
-    for key in running:
-        for number, line in groups[key]:
-            beside.setdefault(number, []).append(line)
+    # Short chapters print their name in the running header on only a page or
+    # two. The header and footer bands are where confirmed running lines and
+    # page numbers sit; any small margin line inside a band is running too.
+    bands: dict[str, tuple[float, float]] = {}
+    for page in pages:
+        for line in page.lines:
+            if not in_margin(line, page.height):
+                continue
+            zone = _margin_key(line, page.height)[0]
+            if _margin_key(line, page.height) in running or PAGE_NUMBER.match(line.text.strip()):
+                low, high = bands.get(zone, (line.top, line.bottom))
+                bands[zone] = (min(low, line.top), max(high, line.bottom))
     for key, occurrences in groups.items():
-        if key not in running and all(
-            any(
-                abs(line.bottom - other.bottom) <= 1.5 and abs(line.size - other.size) <= 0.5
-                for other in beside.get(number, [])
+        band = bands.get(key[0])
+        if (
+            key not in running
+            and band
+            and all(
+                line.size <= body * 1.1
+                and band[0] - 1 <= (line.top + line.bottom) / 2 <= band[1] + 1
+                for _, line in occurrences
             )
-            for number, line in occurrences
         ):
             running.add(key)
     labels: dict[int, str] = {}

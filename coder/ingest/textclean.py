@@ -7,10 +7,14 @@ and the like that a reader wants to see as printed).
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 _FOLD = str.maketrans(
     {
@@ -41,6 +45,22 @@ HYPHEN_END = re.compile(r"([^\W\d_]+)-$", re.UNICODE)
 LEADING_WORD = re.compile(r"^([^\W\d_]+)", re.UNICODE)
 #: the whole hyphenated token before a line-end hyphen: ``mond-tot-``
 COMPOUND_END = re.compile(r"(\w+(?:-\w+)+)-$", re.UNICODE)
+
+
+VOWELS = frozenset("aeiouy")
+#: words after an elision hyphen ("hoog- en laag"): the hyphen stays, with a space
+ELISION_FOLLOWERS = frozenset({"en", "of", "noch", "tot", "als", "and", "or"})
+
+
+@lru_cache(maxsize=1)
+def dutch_words() -> frozenset[str]:
+    """Dutch word forms and lemmas from spaCy's lookup tables (spacy-lookups-data)."""
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table: dict[str, str] = json.load(fh)
+    return frozenset(table) | frozenset(table.values())
 
 
 def clean_text(text: str) -> str:
@@ -80,11 +100,27 @@ class Lexicon:
             return left + right
         if self.words[hyphenated]:
             return f"{left}-{right}"
+        if right.lower() in ELISION_FOLLOWERS:
+            return f"{left}- {right}"  # hoog- en laaggeschoolden, in- of uitstroom
         if "-" in head or right[:1].isupper():
             return f"{left}-{right}"  # mond-tot-mondreclame, West-Vlaanderen, niet-Belgische
         if len(left) >= 2 and left.isupper():
             return f"{left}-{right}"  # CRM-pakket, VTE-berekening
+        if self._vowel_clash(left, right):
+            return f"{left}-{right}"  # collega-organisaties, zee-egel
         return left + right
+
+    def _vowel_clash(self, left: str, right: str) -> bool:
+        """A compound of two known words whose join puts two vowels together.
+
+        Dutch writes those with a hyphen (``zee-egel``, ``collega-organisatie``);
+        a soft hyphen between vowels splits a word into non-words (``cre-atief``),
+        and a trema (``ge-ëvalueerd``) marks a broken word, not a compound.
+        """
+        if not (left[-1:].lower() in VOWELS and right[:1].lower() in VOWELS):
+            return False
+        known = dutch_words()
+        return all(part.lower() in known or self.words[part.lower()] for part in (left, right))
 
 
 def join_lines(lines: list[str], lexicon: Lexicon) -> tuple[str, list[int]]:
