@@ -12,25 +12,14 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from coder.ingest.manifest import COLUMNS
+from coder.ingest.manifest import MANIFEST_NAME as MANIFEST_NAME
 from coder.sample.blocks import PlanDocument
 from coder.sample.organisations import Organisation
 
-MANIFEST_NAME = "organisations.csv"
 GROUND_TRUTH_NAME = "ground_truth.jsonl"
-MANIFEST_COLUMNS: tuple[str, ...] = (
-    "name",
-    "file",
-    "legal_form",
-    "org_type",
-    "functions",
-    "subsidy",
-    "fte",
-    "region",
-    "branches",
-    "new_entrant",
-    "doc_type",
-    "period",
-)
+#: the ingest's manifest columns: the one definition of the contract
+MANIFEST_COLUMNS: tuple[str, ...] = COLUMNS
 
 
 def manifest_row(org: Organisation) -> dict[str, str]:

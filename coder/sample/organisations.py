@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from coder.ingest.manifest import FUNCTIONS as FUNCTIONS
 from coder.sample import vocabulary as vocab
 
 ORG_TYPES: dict[str, float] = {
@@ -22,12 +23,6 @@ ORG_TYPES: dict[str, float] = {
     "vormingsinstelling": 0.22,
     "beweging": 0.22,
 }
-FUNCTIONS: tuple[str, ...] = (
-    "cultuurfunctie",
-    "leerfunctie",
-    "gemeenschapsvormende functie",
-    "maatschappelijke bewegingsfunctie",
-)
 # Function each type always chooses, and how likely the others are picked on top.
 _CORE_FUNCTION = {
     "vormingsinstelling": "leerfunctie",

@@ -8,14 +8,7 @@ umbrella organisations appear only as partners, the way real plans mention them.
 
 from __future__ import annotations
 
-REGIONS: tuple[str, ...] = (
-    "Antwerpen",
-    "Limburg",
-    "Oost-Vlaanderen",
-    "West-Vlaanderen",
-    "Vlaams-Brabant",
-    "Brussel",
-)
+from coder.ingest.manifest import REGIONS as REGIONS
 
 # Share of organisations per seat; Brussels is well represented, as in the real sector.
 REGION_WEIGHTS: dict[str, float] = {
