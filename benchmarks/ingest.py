@@ -102,6 +102,7 @@ def ground_truth_found(db_path: Path, corpus: Path) -> tuple[int, int, int]:
     for r in db.query('SELECT document_id, number, start, "end" FROM pages'):
         pages[(r["document_id"], r["number"])] = (r["start"], r["end"])
     squash = re.compile(r"\s+")
+    flat = {name: squash.sub("", text) for name, (_, text) in texts.items()}
     total = found = on_page = 0
     for line in truth.read_text(encoding="utf-8").splitlines():
         passage = json.loads(line)
@@ -110,12 +111,11 @@ def ground_truth_found(db_path: Path, corpus: Path) -> tuple[int, int, int]:
         total += 1
         doc_id, text = texts[passage["document"]]
         needle = squash.sub("", passage["text"])
-        flat = squash.sub("", text)
-        if needle in flat:
+        if needle in flat[passage["document"]]:
             found += 1
             start, end = pages.get((doc_id, passage["page"]), (0, 0))
             last = pages.get((doc_id, passage.get("page_end", passage["page"])), (start, end))[1]
-            if needle[:40] in squash.sub("", text[start:last]):
+            if needle in squash.sub("", text[start:last]):
                 on_page += 1
     return total, found, on_page
 

@@ -39,6 +39,17 @@ def _body_size(pages: list[PageContent]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
+def _isolated(line: Line, page: PageContent) -> bool:
+    """No other line sits right above or below it: headers and footers stand apart,
+    the last line of a column does not."""
+    for other in page.lines:
+        if other is line or other.x1 < line.x0 or other.x0 > line.x1:
+            continue
+        if abs(other.top - line.top) < 1.6 * max(line.size, other.size):
+            return False
+    return True
+
+
 def _is_running(occurrences: list[tuple[int, Line]], threshold: int, body: float) -> bool:
     """Lines of one masked text in one margin zone: a running header or footer?
 
@@ -65,6 +76,28 @@ def _is_running(occurrences: list[tuple[int, Line]], threshold: int, body: float
     return offsets.most_common(1)[0][1] >= 0.8 * len(occurrences)
 
 
+def _page_numbers(pages: list[PageContent]) -> dict[int, str]:
+    """Margin lines that are printed page numbers: id(line) -> the number.
+
+    A bare number in the margin is a page number only if it keeps step with
+    the page: the printed number minus the physical page number is the same
+    on most pages. A wrapped body line such as "2025" near the bottom fails that.
+    """
+    candidates: list[tuple[int, Line, str]] = []
+    for page in pages:
+        for line in page.lines:
+            found = PAGE_NUMBER.match(line.text.strip()) if in_margin(line, page.height) else None
+            if found:
+                candidates.append((page.number, line, found.group(1)))
+    offsets = Counter(int(number) - page for page, _, number in candidates)
+    if not offsets:
+        return {}
+    offset, count = offsets.most_common(1)[0]
+    if count < 2 and len(pages) > 2:
+        return {}
+    return {id(line): number for page, line, number in candidates if int(number) - page == offset}
+
+
 def strip_running_lines(pages: list[PageContent]) -> dict[int, str]:
     """Remove running headers, footers and page numbers in place.
 
@@ -73,10 +106,11 @@ def strip_running_lines(pages: list[PageContent]) -> dict[int, str]:
     Returns the printed page number (label) found per page.
     """
     body = _body_size(pages)
+    folios = _page_numbers(pages)
     groups: dict[tuple[str, str], list[tuple[int, Line]]] = {}
     for page in pages:
         for line in page.lines:
-            if in_margin(line, page.height) and not PAGE_NUMBER.match(line.text.strip()):
+            if in_margin(line, page.height) and id(line) not in folios and _isolated(line, page):
                 groups.setdefault(_margin_key(line, page.height), []).append((page.number, line))
     threshold = 2 if len(pages) <= 4 else 3
     running = {key for key, occ in groups.items() if _is_running(occ, threshold, body)}
@@ -89,7 +123,7 @@ def strip_running_lines(pages: list[PageContent]) -> dict[int, str]:
             if not in_margin(line, page.height):
                 continue
             zone = _margin_key(line, page.height)[0]
-            if _margin_key(line, page.height) in running or PAGE_NUMBER.match(line.text.strip()):
+            if _margin_key(line, page.height) in running or id(line) in folios:
                 low, high = bands.get(zone, (line.top, line.bottom))
                 bands[zone] = (min(low, line.top), max(high, line.bottom))
     for key, occurrences in groups.items():
@@ -111,9 +145,8 @@ def strip_running_lines(pages: list[PageContent]) -> dict[int, str]:
         kept = []
         for line in page.lines:
             if in_margin(line, page.height):
-                number = PAGE_NUMBER.match(line.text.strip())
-                if number:
-                    labels.setdefault(page.number, number.group(1))
+                if id(line) in folios:
+                    labels.setdefault(page.number, folios[id(line)])
                     continue
                 key = _margin_key(line, page.height)
                 if key in running:

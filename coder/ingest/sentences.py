@@ -79,9 +79,10 @@ def sentence_spans(texts: Iterable[str]) -> list[list[tuple[int, int]]]:
     result = []
     for doc in dutch_pipeline().pipe(texts, batch_size=256):
         spans = []
+        text = doc.text  # a property that rebuilds the string: read it once
         for sent in doc.sents:
             start, end = sent.start_char, sent.end_char
-            raw = doc.text[start:end]
+            raw = text[start:end]
             start += len(raw) - len(raw.lstrip())
             end -= len(raw) - len(raw.rstrip())
             if end > start:
