@@ -1,0 +1,69 @@
+"""The code view in a real browser: fragments by organisation, a filter, a key quote, and
+"Open in plan" landing in the coding workspace at the fragment's page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coder import store
+from tests.browser import chromium_page, streamlit_app
+from tests.test_analysis_corpus import build
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def corpus_db(tmp_path: Path) -> Path:
+    db_path = tmp_path / "analysis.db"
+    db = store.connect(db_path)
+    build(db)
+    db.close()
+    return db_path
+
+
+def _key_quotes(db_path: Path) -> list[tuple[str, int]]:
+    db = store.connect(db_path)
+    try:
+        return db.execute(
+            "SELECT code_id, coding_id FROM key_quotes WHERE removed_at IS NULL"
+        ).fetchall()
+    finally:
+        db.close()
+
+
+def test_code_view_filter_key_quote_and_open_in_plan(corpus_db: Path) -> None:
+    with streamlit_app(corpus_db) as url, chromium_page() as page:
+        page.goto(f"{url}/analyse?code=vrijwilligers&lezer=anna")
+        page.get_by_text("4 fragmenten").wait_for(timeout=30_000)
+        for name in ("Alfa", "Beta", "Gamma"):
+            page.get_by_role("heading", name=name).wait_for(timeout=30_000)
+        assert page.get_by_role("heading", name="Delta").count() == 0
+        page.get_by_text("Wij werken met vrijwilligers.").first.wait_for(timeout=30_000)
+
+        # filter on region: Beta (Limburg) goes
+        page.get_by_text("Filters en sortering").click()
+        page.get_by_role("combobox", name="Regio").click()
+        page.keyboard.type("Antwerpen")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        page.get_by_text("3 fragmenten").wait_for(timeout=30_000)
+        page.get_by_role("heading", name="Beta").wait_for(state="detached", timeout=30_000)
+
+        # one extra sentence of context around each fragment
+        context = page.get_by_label("Extra zinnen context")
+        context.fill("1")
+        context.press("Enter")
+        page.get_by_text("Onze afdelingen werken lokaal.").first.wait_for(timeout=30_000)
+
+        # mark the first fragment as a key quote
+        page.get_by_role("button", name="★ Kerncitaat").first.click()
+        page.get_by_role("button", name="☆ Geen kerncitaat").wait_for(timeout=30_000)
+        assert len(_key_quotes(corpus_db)) == 1 and _key_quotes(corpus_db)[0][0] == "vrijwilligers"
+
+        # open the Gamma fragment in the coding workspace, at its page
+        page.get_by_role("button", name="Open in plan").last.click()
+        page.get_by_text("Pagina 1 van 2").wait_for(timeout=30_000)
+        assert "/coderen" in page.url
+        page.get_by_text("Vrijwilligers trekken de afdelingen.").first.wait_for(timeout=30_000)
