@@ -60,7 +60,10 @@ bench: $(STAMP) browser-deps
 	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)
 	$(BIN)/python benchmarks/sample.py --out plans/sample-bench
 	$(BIN)/python benchmarks/ingest.py --corpus plans/sample-bench
+	$(BIN)/python benchmarks/export.py
+	$(BIN)/python benchmarks/analysis.py
 	$(BIN)/python benchmarks/reliability.py
+	$(BIN)/python benchmarks/pilot.py
 	$(BIN)/python benchmarks/workspace.py
 
 ## screenshots: regenerate docs/screenshots/*.png from a small sample corpus

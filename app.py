@@ -3,8 +3,9 @@
 import streamlit as st
 
 from coder import codebook
+from coder.ui import analysis, export, findings, overview, progress, search, summaries, workspace
 from coder.ui import codebook as codebook_page
-from coder.ui import overview, progress, search, workspace
+from coder.ui import pilot as pilot_page
 from coder.ui.common import database
 
 
@@ -23,6 +24,11 @@ pages = {
     "search": st.Page(search.render, title="Zoeken", url_path="zoeken"),
     "progress": st.Page(progress.render, title="Voortgang", url_path="voortgang"),
     "codebook": st.Page(codebook_page.render, title="Codeboek", url_path="codeboek"),
+    "analysis": st.Page(analysis.render, title="Analyse", url_path="analyse"),
+    "summaries": st.Page(summaries.render, title="Samenvattingen", url_path="samenvattingen"),
+    "findings": st.Page(findings.render, title="Bevindingen", url_path="bevindingen"),
+    "export": st.Page(export.render, title="Export", url_path="export"),
+    "pilot": st.Page(pilot_page.render, title="Pilot", url_path="pilot"),
 }
 st.session_state["pages"] = pages
 st.navigation(list(pages.values())).run()

@@ -19,10 +19,16 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from coder.errors import CodingError, ConflictError, NotFoundError, PermissionDenied
+from coder.errors import (
+    CodingError,
+    ConflictError,
+    FrozenError,
+    NotFoundError,
+    PermissionDenied,
+)
 from coder.store import transaction
 
-ORIGINS = ("manual", "search", "suggestion", "import")
+ORIGINS = ("manual", "search", "suggestion", "import", "simulated")
 _NAME = re.compile(r"^[\w][\w .@'-]{0,63}$", re.UNICODE)
 _FIELDS = (
     "id",
@@ -86,16 +92,67 @@ def ensure_user(db: sqlite_utils.Database, name: str) -> str:
 
 def users(db: sqlite_utils.Database) -> list[str]:
     return [
-        r[0] for r in db.execute("SELECT name FROM users WHERE disabled_at IS NULL ORDER BY name")
+        r[0]
+        for r in db.execute(
+            # simulated pilot coders (coder pilot simulate) are not readers one can be
+            "SELECT name FROM users WHERE disabled_at IS NULL AND NOT simulated ORDER BY name"
+        )
     ]
 
 
 def _check_user(db: sqlite_utils.Database, actor: str) -> None:
-    row = db.execute("SELECT disabled_at FROM users WHERE name = ?", [actor]).fetchone()
+    """Only registered, enabled users who code may change codings (not the steering group)."""
+    row = db.execute("SELECT disabled_at, role FROM users WHERE name = ?", [actor]).fetchone()
     if row is None:
         raise PermissionDenied(f"unknown reader {actor!r}: choose or register a reader first")
     if row[0] is not None:
         raise PermissionDenied(f"reader {actor!r} is disabled")
+    if row[1] == "steering":
+        raise PermissionDenied(
+            f"{actor!r} is in the steering group: steering group members read and comment;"
+            " they do not code"
+        )
+
+
+# pilots: blind coding and frozen codings ---------------------------------------
+def visible_coders(db: sqlite_utils.Database, viewer: str, document_id: int) -> list[str] | None:
+    """Whose codings ``viewer`` may see on this plan: None for everyone's, else only theirs.
+
+    While a pilot that holds the plan is open, each of its coders codes blind:
+    seeing the others' codings would make their agreement say nothing about the
+    codebook. Every view of other readers' codings asks this first.
+    """
+    row = db.execute(
+        "SELECT 1 FROM pilots p JOIN pilot_plans pp ON pp.pilot_id = p.id"
+        " JOIN pilot_coders pc ON pc.pilot_id = p.id"
+        " WHERE p.status = 'open' AND pp.document_id = ? AND pc.coder = ? LIMIT 1",
+        [document_id, viewer],
+    ).fetchone()
+    return [viewer] if row else None
+
+
+def suggestions_allowed(db: sqlite_utils.Database, reader: str, document_id: int) -> bool:
+    """Code suggestions are off for a coder of an open pilot on its plans (they would
+    steer every coder the same way and inflate the agreement the pilot measures)."""
+    return visible_coders(db, reader, document_id) is None
+
+
+def _check_frozen(db: sqlite_utils.Database, coding_ids: Sequence[int]) -> None:
+    """Refuse to change codings that a closed pilot froze (its reliability evidence)."""
+    ids = list(coding_ids)
+    for first in range(0, len(ids), 500):  # a "code all hits" batch can be long
+        chunk = ids[first : first + 500]
+        row = db.execute(
+            "SELECT pc.coding_id, p.name FROM pilot_codings pc JOIN pilots p ON p.id = pc.pilot_id"
+            f" WHERE p.status = 'closed' AND pc.coding_id IN ({', '.join('?' * len(chunk))})"
+            " LIMIT 1",
+            chunk,
+        ).fetchone()
+        if row is not None:
+            raise FrozenError(
+                f"coding {row[0]} belongs to the closed pilot {row[1]!r}: its codings are"
+                " frozen; code the plan anew instead"
+            )
 
 
 # reading codings --------------------------------------------------------------
@@ -286,6 +343,7 @@ def _own(db: sqlite_utils.Database, actor: str, coding_id: int) -> dict:
         raise PermissionDenied(
             f"coding {coding_id} belongs to {row[0]}; you can only change your own"
         )
+    _check_frozen(db, [coding_id])
     return snapshot(db, coding_id)
 
 
@@ -500,6 +558,7 @@ def undo(db: sqlite_utils.Database, actor: str) -> str:
             "SELECT id, verb, entity_id, before FROM actions WHERE batch_id = ? ORDER BY id DESC",
             [batch],
         ).fetchall()
+        _check_frozen(db, [int(entry[2]) for entry in entries])
         for _, verb, entity_id, before_json in entries:
             coding_id = int(entity_id)
             current = snapshot(db, coding_id)

@@ -63,3 +63,33 @@ class PermissionDenied(CoderError):
 
 class ConflictError(CoderError):
     """Someone changed the record since it was read; reload and try again."""
+
+
+class ExchangeError(CoderError):
+    """An export, import, dump or restore that cannot be done; ``problems`` lists each reason.
+
+    Raised before anything is written (or inside the one transaction, which then
+    rolls back), so a refused import or restore leaves the database as it was.
+    """
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        shown = "; ".join(problems[:5])
+        more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+        super().__init__(f"{source}: {shown}{more}")
+
+
+class SummaryError(CoderError):
+    """A summary, finding, comment or key quote change that cannot be made as asked
+    (an unknown status, a transition the review workflow does not allow, an empty text)."""
+
+
+class PilotError(CoderError):
+    """A pilot that cannot be created, simulated, closed or adjudicated as asked
+    (an unknown pilot, too few plans to sample, a pilot that is already closed)."""
+
+
+class FrozenError(PermissionDenied):
+    """The coding belongs to a closed pilot: its codings are the evidence of the
+    reliability report and no longer change (new codings on the plan are fine)."""

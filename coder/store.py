@@ -269,10 +269,181 @@ def _m003_coding(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m004_analysis(db: sqlite_utils.Database) -> None:
+    """Horizontal analysis: key quotes, versioned summaries and findings, comments; indexes.
+
+    Summaries (one per code) and cross-code findings share one table: both are a
+    Markdown text with a review status. Every save is a new row in
+    ``summary_versions`` (never updated), so the history is the table itself.
+    Key quotes are soft-removed for the same reason: who marked what, and when,
+    stays readable. The indexes serve the per-code reads of the analysis views:
+    live codings of one code, and of a stretch of one document (both covering, so
+    overlaps are found in the index alone), the page holding an offset, and the
+    headings of a plan (which part of the plan an offset is in).
+    """
+    _run_script(
+        db,
+        """
+        CREATE TABLE key_quotes (
+            id INTEGER PRIMARY KEY,
+            code_id TEXT NOT NULL,                 -- the code this fragment illustrates
+            coding_id INTEGER NOT NULL REFERENCES codings(id),
+            note TEXT NOT NULL DEFAULT '',
+            marked_by TEXT NOT NULL,
+            marked_at TEXT NOT NULL,
+            removed_by TEXT,
+            removed_at TEXT                        -- NULL while it is a key quote
+        );
+        CREATE UNIQUE INDEX key_quotes_live ON key_quotes(code_id, coding_id)
+            WHERE removed_at IS NULL;
+        CREATE TABLE summaries (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,                    -- 'code' (one per code) or 'finding'
+            code_id TEXT,                          -- the code, for kind 'code'
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE UNIQUE INDEX summaries_code ON summaries(code_id) WHERE kind = 'code';
+        CREATE TABLE summary_versions (
+            id INTEGER PRIMARY KEY,
+            summary_id INTEGER NOT NULL REFERENCES summaries(id),
+            version INTEGER NOT NULL,              -- 1, 2, ... per summary
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',         -- Markdown
+            status TEXT NOT NULL,                  -- draft, ready, reviewed
+            codes TEXT NOT NULL DEFAULT '[]',      -- JSON: the codes a finding spans
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',         -- what this version changed
+            UNIQUE (summary_id, version)
+        );
+        CREATE TABLE summary_comments (
+            id INTEGER PRIMARY KEY,
+            summary_id INTEGER NOT NULL REFERENCES summaries(id),
+            version INTEGER NOT NULL,              -- the version that was read
+            author TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            reply_to INTEGER REFERENCES summary_comments(id),
+            deleted_at TEXT
+        );
+        CREATE INDEX summary_comments_summary ON summary_comments(summary_id, id);
+        CREATE INDEX codings_code_live ON codings(code_id, document_id, start, "end", coder)
+            WHERE deleted_at IS NULL AND anchor != 'orphaned' AND origin != 'simulated';
+        CREATE INDEX codings_doc_live ON codings(document_id, start, "end", code_id, coder)
+            WHERE deleted_at IS NULL AND anchor != 'orphaned' AND origin != 'simulated';
+        CREATE INDEX pages_doc_start ON pages(document_id, start);
+        CREATE INDEX segments_headings ON segments(document_id, seq, start, section, text)
+            WHERE kind = 'heading';
+        """,
+    )
+
+
+def _m005_pilots(db: sqlite_utils.Database) -> None:
+    """Pilots: a sample of plans read by several coders, to measure coding reliability.
+
+    A pilot names its plans (with the stratum each was drawn from), its coders
+    (human or simulated) and who reads what (``pilot_assignments``: every pair
+    when fully crossed). Closing a pilot copies its codings into
+    ``pilot_codings``: that frozen copy is what the reliability report and the
+    adjudication read, so a later codebook merge or re-anchoring cannot change a
+    closed round. The consensus set lives in ``consensus_codings``, apart from
+    ``codings``, each row tied to the adjudication (with its note) that made it.
+    """
+    _run_script(
+        db,
+        """
+        ALTER TABLE users ADD COLUMN simulated INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE pilots (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            design TEXT NOT NULL,                  -- 'crossed' or 'balanced'
+            coders_per_plan INTEGER,               -- readers per plan (balanced design)
+            stratify_by TEXT NOT NULL DEFAULT '[]',-- JSON list of organisation attributes
+            strata TEXT NOT NULL DEFAULT '[]',     -- JSON: population, quota, drawn per stratum
+            codebook_version INTEGER NOT NULL,     -- the codebook the coders code with
+            status TEXT NOT NULL DEFAULT 'open',   -- open, closed
+            closed_by TEXT,
+            closed_at TEXT,
+            round INTEGER NOT NULL DEFAULT 1,
+            previous_id INTEGER REFERENCES pilots(id)  -- the round before this one
+        );
+        CREATE TABLE pilot_plans (
+            pilot_id INTEGER NOT NULL REFERENCES pilots(id),
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            seq INTEGER NOT NULL,
+            stratum TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (pilot_id, document_id)
+        );
+        CREATE INDEX pilot_plans_document ON pilot_plans(document_id);
+        CREATE TABLE pilot_coders (
+            pilot_id INTEGER NOT NULL REFERENCES pilots(id),
+            coder TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            simulated INTEGER NOT NULL DEFAULT 0,  -- 1: made by `coder pilot simulate`
+            PRIMARY KEY (pilot_id, coder)
+        );
+        CREATE INDEX pilot_coders_coder ON pilot_coders(coder);
+        CREATE TABLE pilot_assignments (
+            pilot_id INTEGER NOT NULL REFERENCES pilots(id),
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            coder TEXT NOT NULL,
+            PRIMARY KEY (pilot_id, document_id, coder)
+        );
+        CREATE TABLE pilot_codings (               -- frozen copy, written when closing
+            pilot_id INTEGER NOT NULL REFERENCES pilots(id),
+            coding_id INTEGER NOT NULL REFERENCES codings(id),
+            document_id INTEGER NOT NULL,
+            coder TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            code_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            PRIMARY KEY (pilot_id, coding_id)
+        );
+        CREATE INDEX pilot_codings_coding ON pilot_codings(coding_id);
+        CREATE TABLE adjudications (
+            id INTEGER PRIMARY KEY,
+            pilot_id INTEGER NOT NULL REFERENCES pilots(id),
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            code_id TEXT NOT NULL,                 -- the code the coders disagreed on
+            start INTEGER NOT NULL,                -- the disagreement: where their spans lie
+            "end" INTEGER NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            superseded_at TEXT                     -- set when decided again
+        );
+        CREATE INDEX adjudications_pilot ON adjudications(pilot_id, document_id, code_id);
+        CREATE TABLE consensus_codings (
+            id INTEGER PRIMARY KEY,
+            pilot_id INTEGER NOT NULL REFERENCES pilots(id),
+            adjudication_id INTEGER NOT NULL REFERENCES adjudications(id),
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            code_id TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            deleted_at TEXT                        -- set when its adjudication is superseded
+        );
+        CREATE INDEX consensus_codings_pilot ON consensus_codings(pilot_id, document_id);
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_corpus,
     _m002_codebook,
     _m003_coding,
+    _m004_analysis,
+    _m005_pilots,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

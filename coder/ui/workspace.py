@@ -102,7 +102,14 @@ def render() -> None:
         shown_codes = st.multiselect(
             "Codes", [c.id for c in codable], format_func=lambda i: by_id[i].name
         )
-    coders = [reader] if scope == "mij" else None
+    # blind coding: in an open pilot on this plan, "alle lezers" still shows only mine
+    blind = coding.visible_coders(db, reader, doc_id)
+    coders = [reader] if scope == "mij" else blind
+    if blind is not None and scope != "mij":
+        st.info(
+            "Blind coderen: dit plan hoort bij een open pilot waarin je meeleest. Je ziet"
+            " alleen je eigen coderingen tot de pilot gesloten is."
+        )
     count = doc["page_count"] or 1
     page = min(max(int(st.session_state.get("page", 1)), 1), count)
 
