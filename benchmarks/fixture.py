@@ -66,12 +66,12 @@ def _code_ground_truth(db, corpus: Path, wanted: int) -> None:
         for row in db.query("SELECT id, filename, text FROM documents WHERE status = 'ingested'")
     }
     by_code: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
-    made = 0
     lines = (corpus / "ground_truth.jsonl").read_text(encoding="utf-8").splitlines()
-    for n, line in enumerate(lines):
-        passage = json.loads(line)
-        if not passage["codes"] or passage["document"] not in texts:
-            continue
+    coded = [p for p in map(json.loads, lines) if p["codes"] and p["document"] in texts]
+    # every k-th coded passage, so that the codings spread over all plans
+    step = max(1, int(sum(len(p["codes"]) for p in coded) / (wanted * 1.05)))
+    made = 0
+    for n, passage in enumerate(coded[::step]):
         doc_id, text = texts[passage["document"]]
         start = text.find(passage["text"])
         if start < 0:
