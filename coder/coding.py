@@ -279,6 +279,52 @@ def log(
     )
 
 
+def _insert_new(
+    db: sqlite_utils.Database,
+    actor: str,
+    batch: str,
+    stamp: str,
+    label: str,
+    document_id: int,
+    start: int,
+    end: int,
+    text: str,
+    code_id: str,
+    *,
+    memo: str,
+    origin: str,
+) -> int | None:
+    """Insert and log one coding unless this reader already has it live; its id or None."""
+    exists = db.execute(
+        'SELECT 1 FROM codings WHERE document_id = ? AND start = ? AND "end" = ?'
+        " AND code_id = ? AND coder = ? AND deleted_at IS NULL",
+        [document_id, start, end, code_id, actor],
+    ).fetchone()
+    if exists:
+        return None
+    coding_id = (
+        db["codings"]
+        .insert(
+            {
+                "document_id": document_id,
+                "start": start,
+                "end": end,
+                "text": text,
+                "code_id": code_id,
+                "coder": actor,
+                "memo": memo,
+                "origin": origin,
+                "batch_id": batch,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+        )
+        .last_pk
+    )
+    log(db, batch, actor, "create", coding_id, None, snapshot(db, coding_id), label)
+    return coding_id
+
+
 def create(
     db: sqlite_utils.Database,
     actor: str,
@@ -301,36 +347,24 @@ def create(
         codes = _check_codes(db, code_ids)
         created = []
         stamp = now()
+        label = f"coded {len(codes)} code(s): {text[start:end][:40]}"
         for code_id in codes:
-            exists = db.execute(
-                'SELECT id FROM codings WHERE document_id = ? AND start = ? AND "end" = ?'
-                " AND code_id = ? AND coder = ? AND deleted_at IS NULL",
-                [document_id, start, end, code_id, actor],
-            ).fetchone()
-            if exists:
-                continue
-            coding_id = (
-                db["codings"]
-                .insert(
-                    {
-                        "document_id": document_id,
-                        "start": start,
-                        "end": end,
-                        "text": text[start:end],
-                        "code_id": code_id,
-                        "coder": actor,
-                        "memo": memo,
-                        "origin": origin,
-                        "batch_id": batch,
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                )
-                .last_pk
+            coding_id = _insert_new(
+                db,
+                actor,
+                batch,
+                stamp,
+                label,
+                document_id,
+                start,
+                end,
+                text[start:end],
+                code_id,
+                memo=memo,
+                origin=origin,
             )
-            created.append(coding_id)
-            label = f"coded {len(codes)} code(s): {text[start:end][:40]}"
-            log(db, batch, actor, "create", coding_id, None, snapshot(db, coding_id), label)
+            if coding_id is not None:
+                created.append(coding_id)
     return [get(db, i) for i in created]
 
 
@@ -486,42 +520,22 @@ def code_spans(
                 texts[document_id] = _document_text(db, document_id)
             text = texts[document_id]
             start, end = _span(text, raw_start, raw_end)
-            if db.execute(
-                'SELECT 1 FROM codings WHERE document_id = ? AND start = ? AND "end" = ?'
-                " AND code_id = ? AND coder = ? AND deleted_at IS NULL",
-                [document_id, start, end, code_id, actor],
-            ).fetchone():
-                continue
-            coding_id = (
-                db["codings"]
-                .insert(
-                    {
-                        "document_id": document_id,
-                        "start": start,
-                        "end": end,
-                        "text": text[start:end],
-                        "code_id": code_id,
-                        "coder": actor,
-                        "memo": "",
-                        "origin": origin,
-                        "batch_id": batch,
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                )
-                .last_pk
-            )
-            log(
+            label = f"coded {len(spans)} search hits as {code_id}"
+            coding_id = _insert_new(
                 db,
-                batch,
                 actor,
-                "create",
-                coding_id,
-                None,
-                snapshot(db, coding_id),
-                f"coded {len(spans)} search hits as {code_id}",
+                batch,
+                stamp,
+                label,
+                document_id,
+                start,
+                end,
+                text[start:end],
+                code_id,
+                memo="",
+                origin=origin,
             )
-            made += 1
+            made += coding_id is not None
     return made
 
 
