@@ -26,24 +26,12 @@ import sqlite_utils
 
 from coder.analysis.parts import PartMap
 from coder.errors import NotFoundError
+from coder.ingest.manifest import FUNCTIONS as FUNCTIONS
+from coder.ingest.manifest import REGIONS as REGIONS
 
 UNKNOWN = "onbekend"
 CHUNK = 900  # ids per IN (...) list, well under SQLite's variable limit
 
-FUNCTIONS = (
-    "cultuurfunctie",
-    "leerfunctie",
-    "gemeenschapsvormende functie",
-    "maatschappelijke bewegingsfunctie",
-)
-REGIONS = (
-    "Antwerpen",
-    "Limburg",
-    "Oost-Vlaanderen",
-    "West-Vlaanderen",
-    "Vlaams-Brabant",
-    "Brussel",
-)
 # Size classes: fixed bounds (not quantiles), so a class means the same in every report.
 SIZE_CLASSES = (
     (5.0, "klein (< 5 VTE)"),
