@@ -63,9 +63,9 @@ def main() -> None:
             label = f"{target['name']} — {target['filename']}"
 
             def choose(label: str = label) -> None:
-                page.locator("[data-testid=stSelectbox]").filter(
-                    has=page.get_by_text("Plan", exact=True)
-                ).first.click()
+                # the list of 131 plans is virtualised: type to filter, then pick
+                page.get_by_role("combobox", name="Plan", exact=True).click()
+                page.keyboard.type(label[:40])
                 page.get_by_role("option", name=label).click()
 
             count = target["page_count"]
