@@ -60,9 +60,9 @@ def main() -> None:
             page.wait_for_timeout(1500)
             page.screenshot(path=str(OUT / "corpus.png"))
 
-            page.goto(f"{url}/coderen?lezer=anna&plan=1&pagina=3")
-            page.locator(".cs-stripe:visible").first.wait_for(timeout=60_000)
-            paragraph = page.locator(".cs-text:visible").nth(3)
+            page.goto(f"{url}/coderen?lezer=anna&plan=1&pagina=6")
+            page.locator(".cs-text:visible").first.wait_for(timeout=60_000)
+            paragraph = page.locator(".cs-text:visible").nth(1)
             box = paragraph.bounding_box()
             page.mouse.move(box["x"] + 2, box["y"] + 6)
             page.mouse.down()

@@ -80,8 +80,11 @@ def render() -> None:
         ),
     )
     if doc_id != st.session_state.get("document_id") or "page" not in st.session_state:
+        linked = st.query_params.get("pagina", "")
+        fresh = "page" not in st.session_state and doc_id == current and linked.isdigit()
         st.session_state["document_id"] = doc_id
-        _go(reading.position(db, reader, doc_id))  # where this reader left this plan
+        # a link or reload names the page; otherwise where this reader left this plan
+        _go(int(linked) if fresh else reading.position(db, reader, doc_id))
     doc = next(d for d in docs if d["id"] == doc_id)
     st.caption(
         " · ".join(
