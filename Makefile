@@ -26,9 +26,9 @@ sample: $(STAMP)
 
 ## ingest: ingest your own PDFs under plans/, or else the sample corpus
 ingest: $(STAMP)
-	@own=$$(find plans -iname '*.pdf' -not -path 'plans/sample/*' -not -path 'plans/sample-bad/*' | head -1); \
+	@own=$$(find plans -iname '*.pdf' -not -path 'plans/sample*' | head -1); \
 	if [ -n "$$own" ]; then \
-		dirs=$$(find plans -iname '*.pdf' -not -path 'plans/sample/*' -not -path 'plans/sample-bad/*' -exec dirname {} \; | sort -u); \
+		dirs=$$(find plans -iname '*.pdf' -not -path 'plans/sample*' -exec dirname {} \; | sort -u); \
 		$(BIN)/coder ingest $$dirs || echo "some files failed: see the messages above (coder status)"; \
 	else \
 		$(MAKE) --no-print-directory sample && \
