@@ -95,3 +95,23 @@ def chromium_page() -> Iterator[object]:
             yield page
         finally:
             browser.close()
+
+
+def idle(page: object) -> None:
+    """Wait until the script run has finished: a widget changed while Streamlit is still
+    running the page can be reset when that run completes."""
+    page.locator("[data-testid=stStatusWidget]").wait_for(state="detached", timeout=60_000)
+
+
+def pick(page: object, combobox: object, *options: str) -> None:
+    """Choose options in a Streamlit select box the way a user does: open it, type to
+    filter, then click the option once it is shown. Typing and pressing Enter races the
+    filter on a slow machine (CI), and long lists are virtualised, so the option must be
+    waited for by name."""
+    idle(page)
+    combobox.click()
+    for option in options:
+        page.keyboard.type(option)
+        page.get_by_role("option", name=option).first.click(timeout=30_000)
+    if page.get_by_role("listbox").count():  # a multiselect stays open; a selectbox closes
+        page.keyboard.press("Escape")

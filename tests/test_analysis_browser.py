@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coder import store
-from tests.browser import chromium_page, streamlit_app
+from tests.browser import chromium_page, idle, pick, streamlit_app
 from tests.test_analysis_corpus import build
 
 pytestmark = pytest.mark.browser
@@ -44,25 +44,25 @@ def test_code_view_filter_key_quote_and_open_in_plan(corpus_db: Path) -> None:
 
         # filter on region: Beta (Limburg) goes
         page.get_by_text("Filters en sortering").click()
-        page.get_by_role("combobox", name="Regio").click()
-        page.keyboard.type("Antwerpen")
-        page.keyboard.press("Enter")
-        page.keyboard.press("Escape")
+        pick(page, page.get_by_role("combobox", name="Regio"), "Antwerpen")
         page.get_by_text("3 fragmenten").wait_for(timeout=30_000)
         page.get_by_role("heading", name="Beta").wait_for(state="detached", timeout=30_000)
 
         # one extra sentence of context around each fragment
+        idle(page)
         context = page.get_by_label("Extra zinnen context")
         context.fill("1")
         context.press("Enter")
         page.get_by_text("Onze afdelingen werken lokaal.").first.wait_for(timeout=30_000)
 
         # mark the first fragment as a key quote
+        idle(page)
         page.get_by_role("button", name="★ Kerncitaat").first.click()
         page.get_by_role("button", name="☆ Geen kerncitaat").wait_for(timeout=30_000)
         assert len(_key_quotes(corpus_db)) == 1 and _key_quotes(corpus_db)[0][0] == "vrijwilligers"
 
         # open the Gamma fragment in the coding workspace, at its page
+        idle(page)
         page.get_by_role("button", name="Open in plan").last.click()
         page.get_by_text("Pagina 1 van 2").wait_for(timeout=30_000)
         assert "/coderen" in page.url

@@ -14,7 +14,7 @@ import pytest
 
 from coder import codebook, coding, store
 from coder.ingest import ingest_paths
-from tests.browser import chromium_page, streamlit_app
+from tests.browser import chromium_page, pick, streamlit_app
 from tests.pdfkit import PdfBuilder, prose
 
 pytestmark = pytest.mark.browser
@@ -66,11 +66,7 @@ def test_code_a_fragment_reload_undo_and_code_all_hits(corpus_db: Path) -> None:
         page.mouse.up()
         page.get_by_text("Nieuw fragment").wait_for(timeout=15_000)
         form = page.locator("[data-testid=stForm]").first
-        form.locator("[data-testid=stMultiSelect]").click()
-        for name in ("Vrijwilligers", "Leerfunctie"):
-            page.keyboard.type(name)
-            page.keyboard.press("Enter")
-        page.keyboard.press("Escape")
+        pick(page, form.locator("[data-testid=stMultiSelect]"), "Vrijwilligers", "Leerfunctie")
         form.get_by_label("Memo (optioneel)").fill("<script>alert(1)</script>")
         form.get_by_role("button", name="Codeer").click()
         page.locator(".cs-stripe:visible").first.wait_for(timeout=15_000)
@@ -96,9 +92,7 @@ def test_code_a_fragment_reload_undo_and_code_all_hits(corpus_db: Path) -> None:
         box.fill("vergrijzing")
         box.press("Enter")
         page.get_by_text("treffers").first.wait_for(timeout=30_000)
-        page.get_by_role("combobox", name="Code", exact=True).click()
-        page.keyboard.type("Contextanalyse")
-        page.keyboard.press("Enter")
+        pick(page, page.get_by_role("combobox", name="Code", exact=True), "Contextanalyse")
         page.get_by_role("button", name="Codeer alle aangevinkte").click()
         page.get_by_text(re.compile(r"\d+ fragmenten gecodeerd")).wait_for(timeout=30_000)
         live = _live(corpus_db)
