@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: run test lint format bench sample ingest app browser-deps screenshots clean
+.PHONY: run test lint format bench sample ingest users app browser-deps screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## run: install, make the sample corpus if plans/ has no PDFs of your own, ingest, start the app
-run: $(STAMP) ingest app
+run: $(STAMP) ingest users app
 
 ## sample: generate the 131-plan sample corpus in plans/sample (skipped when present)
 sample: $(STAMP)
@@ -33,6 +33,16 @@ ingest: $(STAMP)
 	else \
 		$(MAKE) --no-print-directory sample && \
 		($(BIN)/coder ingest plans/sample || echo "some files failed: see the messages above (coder status)"); \
+	fi
+
+## users: demo users (printed as DEMO credentials) on the sample corpus; your own plans get
+## the app's first-run page instead, where you create the first admin
+users: $(STAMP)
+	@own=$$(find plans -iname '*.pdf' -not -path 'plans/sample*' | head -1); \
+	if [ -z "$$own" ]; then \
+		$(BIN)/coder user demo || echo "no demo users: this database has real users"; \
+	else \
+		echo "Open the app to create the first admin (or: coder user add NAME --role admin)"; \
 	fi
 
 ## app: start the Streamlit app on $(HOST):$(PORT)
@@ -64,7 +74,9 @@ bench: $(STAMP) browser-deps
 	$(BIN)/python benchmarks/analysis.py
 	$(BIN)/python benchmarks/reliability.py
 	$(BIN)/python benchmarks/pilot.py
+	$(BIN)/python benchmarks/suggest.py
 	$(BIN)/python benchmarks/workspace.py
+	$(BIN)/python benchmarks/load.py
 
 ## screenshots: regenerate docs/screenshots/*.png from a small sample corpus
 screenshots: $(STAMP) browser-deps

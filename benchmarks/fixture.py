@@ -17,13 +17,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coder import codebook, coding, store  # noqa: E402
+from coder import codebook, coding, store, users  # noqa: E402
 from coder.ingest import ingest_paths  # noqa: E402
 
 CORPUS = ROOT / "plans" / "sample-bench"
 CACHE = ROOT / "benchmarks" / ".cache"
 READERS = ("anna", "bert", "carla", "dirk", "eva")
 TARGET_CODINGS = 21_500
+#: the readers' password (and the admin's, bench-admin), for benchmarks that log in
+PASSWORD = "bench-wachtwoord"
 
 
 def ensure_corpus(corpus: Path = CORPUS) -> Path:
@@ -52,9 +54,19 @@ def bench_database(corpus: Path = CORPUS, *, fresh: bool = False) -> Path:
         have = db.execute("SELECT count(*) FROM codings WHERE deleted_at IS NULL").fetchone()[0]
         if have < TARGET_CODINGS:
             _code_ground_truth(db, corpus, TARGET_CODINGS - have)
+        _accounts(db)
     finally:
         db.close()
     return path
+
+
+def _accounts(db) -> None:
+    """An admin, and passwords for the readers, so that the browser benchmark can log in."""
+    if users.needs_first_admin(db):
+        users.add_user(db, None, "bench-admin", "admin", PASSWORD)
+    for reader in READERS:
+        if not users.get(db, reader).has_password:
+            users.set_password(db, "bench-admin", reader, PASSWORD)
 
 
 def _code_ground_truth(db, corpus: Path, wanted: int) -> None:

@@ -11,14 +11,14 @@ codings; deletes are soft.
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 
 import sqlite_utils
 
+from coder import audit
+from coder.audit import now
 from coder.errors import (
     CodingError,
     ConflictError,
@@ -27,9 +27,10 @@ from coder.errors import (
     PermissionDenied,
 )
 from coder.store import transaction
+from coder.users import ensure_user as ensure_user  # coding.ensure_user, as before
+from coder.users import require
 
 ORIGINS = ("manual", "search", "suggestion", "import", "simulated")
-_NAME = re.compile(r"^[\w][\w .@'-]{0,63}$", re.UNICODE)
 _FIELDS = (
     "id",
     "document_id",
@@ -72,24 +73,7 @@ class Coding:
         return asdict(self)
 
 
-def now() -> str:
-    """UTC timestamp with microseconds: updated_at doubles as a version for conflicts."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
 # users ------------------------------------------------------------------------
-def ensure_user(db: sqlite_utils.Database, name: str) -> str:
-    """Register a reader by name (the multi-user issue adds passwords and roles)."""
-    name = (name or "").strip()
-    if not _NAME.match(name):
-        raise CodingError(
-            f"reader name {name!r} is not valid: 1-64 letters, digits, spaces or . @ ' -"
-        )
-    with transaction(db):
-        db.execute("INSERT OR IGNORE INTO users (name, created_at) VALUES (?, ?)", [name, now()])
-    return name
-
-
 def users(db: sqlite_utils.Database) -> list[str]:
     return [
         r[0]
@@ -98,20 +82,6 @@ def users(db: sqlite_utils.Database) -> list[str]:
             "SELECT name FROM users WHERE disabled_at IS NULL AND NOT simulated ORDER BY name"
         )
     ]
-
-
-def _check_user(db: sqlite_utils.Database, actor: str) -> None:
-    """Only registered, enabled users who code may change codings (not the steering group)."""
-    row = db.execute("SELECT disabled_at, role FROM users WHERE name = ?", [actor]).fetchone()
-    if row is None:
-        raise PermissionDenied(f"unknown reader {actor!r}: choose or register a reader first")
-    if row[0] is not None:
-        raise PermissionDenied(f"reader {actor!r} is disabled")
-    if row[1] == "steering":
-        raise PermissionDenied(
-            f"{actor!r} is in the steering group: steering group members read and comment;"
-            " they do not code"
-        )
 
 
 # pilots: blind coding and frozen codings ---------------------------------------
@@ -262,20 +232,18 @@ def log(
     label: str,
     undone_at: str | None = None,
 ) -> None:
-    db.execute(
-        "INSERT INTO actions (batch_id, actor, at, verb, entity, entity_id, before, after,"
-        " label, undone_at) VALUES (?, ?, ?, ?, 'coding', ?, ?, ?, ?, ?)",
-        [
-            batch,
-            actor,
-            now(),
-            verb,
-            str(coding_id),
-            json.dumps(before, ensure_ascii=False) if before else None,
-            json.dumps(after, ensure_ascii=False) if after else None,
-            label,
-            undone_at,
-        ],
+    """Write a change of one coding to the audit trail (the undo history too)."""
+    audit.record(
+        db,
+        actor,
+        verb,
+        "coding",
+        coding_id,
+        before,
+        after,
+        label=label,
+        batch=batch,
+        undone_at=undone_at,
     )
 
 
@@ -341,7 +309,7 @@ def create(
         raise CodingError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
     batch = uuid.uuid4().hex
     with transaction(db):
-        _check_user(db, actor)
+        require(db, actor, "code")
         text = _document_text(db, document_id)
         start, end = _span(text, start, end)
         codes = _check_codes(db, code_ids)
@@ -369,7 +337,7 @@ def create(
 
 
 def _own(db: sqlite_utils.Database, actor: str, coding_id: int) -> dict:
-    _check_user(db, actor)
+    require(db, actor, "code")
     row = db.execute("SELECT coder, deleted_at FROM codings WHERE id = ?", [coding_id]).fetchone()
     if row is None or row[1] is not None:
         raise NotFoundError(f"coding {coding_id} does not exist or was deleted")
@@ -510,7 +478,7 @@ def code_spans(
     batch = uuid.uuid4().hex
     made = 0
     with transaction(db):
-        _check_user(db, actor)
+        require(db, actor, "code")
         _check_codes(db, [code_id])
         texts: dict[int, str] = {}
         stamp = now()
@@ -557,7 +525,7 @@ def undo(db: sqlite_utils.Database, actor: str) -> str:
     undoes an undo), which keeps the audit trail complete.
     """
     with transaction(db):
-        _check_user(db, actor)
+        require(db, actor, "code")
         row = db.execute(
             "SELECT batch_id, label FROM actions WHERE actor = ? AND undone_at IS NULL"
             f" AND verb IN {UNDOABLE} ORDER BY id DESC LIMIT 1",

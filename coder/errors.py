@@ -93,3 +93,14 @@ class PilotError(CoderError):
 class FrozenError(PermissionDenied):
     """The coding belongs to a closed pilot: its codings are the evidence of the
     reliability report and no longer change (new codings on the plan are fine)."""
+
+
+class AccountError(CoderError):
+    """A user account change or login that cannot be done as asked (a name taken, a weak
+    password, an unknown role). Login failures say no more than "name or password wrong",
+    so a message never tells whether an account exists."""
+
+
+class SuggestError(CoderError):
+    """Code suggestions cannot be made, trained or evaluated as asked (no model trained yet,
+    too few codings to learn from, an evaluation split with too few organisations)."""

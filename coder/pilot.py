@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import json
 import random
-import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -42,10 +41,11 @@ from typing import Any
 
 import sqlite_utils
 
-from coder import coding
+from coder import audit, coding
 from coder.codebook import current_version
 from coder.errors import NotFoundError, PilotError
 from coder.store import transaction
+from coder.users import require
 
 DESIGNS = ("crossed", "balanced")
 #: organisation attributes a pilot can be stratified by (categorical ones)
@@ -203,29 +203,11 @@ class SimulationResult:
 
 
 # helpers ------------------------------------------------------------------------
-def _check_actor(db: sqlite_utils.Database, actor: str) -> None:
-    """Who may run a pilot: the same rule as for coding (registered, enabled, not steering)."""
-    coding._check_user(db, actor)
-
-
 def _log(
     db: sqlite_utils.Database, actor: str, verb: str, entity: str, entity_id: object, after: Any
 ) -> None:
     """Audit-only entry in the action log (these verbs are never undone by a reader's undo)."""
-    db.execute(
-        "INSERT INTO actions (batch_id, actor, at, verb, entity, entity_id, before, after, label)"
-        " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-        [
-            uuid.uuid4().hex,
-            actor,
-            coding.now(),
-            verb,
-            entity,
-            str(entity_id),
-            json.dumps(after, ensure_ascii=False, default=str),
-            f"{verb} {entity_id}",
-        ],
-    )
+    audit.record(db, actor, verb, entity, entity_id, None, after)
 
 
 def _pilot_row(db: sqlite_utils.Database, name: str) -> dict[str, Any]:
@@ -469,10 +451,10 @@ def _check_name(name: str) -> str:
     return name
 
 
-def _register_coders(db: sqlite_utils.Database, names: Iterable[str]) -> list[str]:
+def _register_coders(db: sqlite_utils.Database, actor: str, names: Iterable[str]) -> list[str]:
     result = []
     for raw in names:
-        name = coding.ensure_user(db, raw)
+        name = coding.ensure_user(db, raw, actor=actor)
         row = db.execute("SELECT role, simulated FROM users WHERE name = ?", [name]).fetchone()
         if row[0] == "steering":
             raise PilotError(f"coders: {name!r} is in the steering group, who do not code")
@@ -517,7 +499,7 @@ def create(
     if isinstance(plans, bool) or not isinstance(plans, int) or plans < 1:
         raise PilotError(f"plans: expected a positive number of plans, got {plans!r}")
     with transaction(db):
-        _check_actor(db, actor)
+        require(db, actor, "pilot")
         if db.execute("SELECT 1 FROM pilots WHERE name = ?", [name]).fetchone():
             raise PilotError(f"a pilot named {name!r} exists already; choose another name")
         version = current_version(db)
@@ -532,7 +514,7 @@ def create(
             exclude = {p.document_id for pilot in chain for p in pilot.plans}
             if not coders:
                 coders = [c.name for c in chain[-1].coders if not c.simulated]
-        names = _register_coders(db, coders)
+        names = _register_coders(db, actor, coders)
         if design == "balanced" and not names:  # simulated coders come later
             coders_per_plan = coders_per_plan or 2
         elif design == "balanced":
@@ -646,7 +628,7 @@ def codings(db: sqlite_utils.Database, pilot: Pilot) -> list[PilotCoding]:
 def close(db: sqlite_utils.Database, actor: str, name: str) -> Pilot:
     """Close the pilot: freeze its codings (a copy the report and adjudication read)."""
     with transaction(db):
-        _check_actor(db, actor)
+        require(db, actor, "pilot")
         pilot = get(db, name)
         if not pilot.is_open:
             raise PilotError(f"pilot {name!r} was closed already ({pilot.closed_at[:19]})")
@@ -748,7 +730,7 @@ def simulate(
         raise PilotError(f"noise: expected a number from 0 to 1, got {noise!r}")
     if isinstance(coders, bool) or not isinstance(coders, int) or not 2 <= coders <= 20:
         raise PilotError(f"coders: expected 2 to 20 simulated coders, got {coders!r}")
-    _check_actor(db, actor)
+    require(db, actor, "pilot")
     pilot = get(db, name)
     if not pilot.is_open:
         raise PilotError(f"pilot {name!r} is closed: simulate into an open pilot")
@@ -793,7 +775,7 @@ def simulate(
             exists = db.execute("SELECT simulated FROM users WHERE name = ?", [sim]).fetchone()
             if exists is not None and not exists[0]:
                 raise PilotError(f"a reader named {sim!r} exists and is not simulated")
-            coding.ensure_user(db, sim)
+            coding.ensure_user(db, sim, actor=actor)
             db.execute("UPDATE users SET simulated = 1 WHERE name = ?", [sim])
         _add_coders(db, pilot.id, names, simulated=True)
         documents = [p.document_id for p in pilot.plans]
@@ -881,7 +863,7 @@ def adjudicate(
     disagreement again supersedes the earlier decision, which stays in the database.
     """
     with transaction(db):
-        _check_actor(db, actor)
+        require(db, actor, "adjudicate")
         pilot = get(db, name)
         if pilot.is_open:
             raise PilotError(f"close pilot {name!r} first: adjudication works on frozen codings")

@@ -438,12 +438,119 @@ def _m005_pilots(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m006_accounts(db: sqlite_utils.Database) -> None:
+    """Accounts: passwords, login sessions, lockout after failed logins, grants.
+
+    A password is stored only as its scrypt hash, with the salt and the cost
+    parameters beside it (``scrypt$n$r$p$salt$hash``), so the cost can be raised
+    later without breaking old hashes. A session is stored as the SHA-256 of its
+    token: a copy of the database does not let anyone log in. Failed logins are
+    counted per name typed, whether or not such a user exists, so a lockout does
+    not reveal which names are accounts. ``user_grants`` holds exceptions to a
+    role's rules (a steering member allowed raw exports).
+    """
+    _run_script(
+        db,
+        """
+        ALTER TABLE users ADD COLUMN password_hash TEXT;          -- NULL: cannot log in
+        ALTER TABLE users ADD COLUMN password_changed_at TEXT;
+        ALTER TABLE users ADD COLUMN last_login_at TEXT;
+        CREATE TABLE login_failures (              -- by the name typed, known or not
+            name TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,             -- in a row; a good login clears the row
+            last_failure_at TEXT NOT NULL,
+            locked_until TEXT                      -- ISO 8601 UTC, after too many failures
+        );
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,           -- sha256 hex of the token
+            user_name TEXT NOT NULL REFERENCES users(name),
+            created_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,            -- idle expiry counts from here
+            expires_at TEXT NOT NULL,              -- absolute expiry
+            ended_at TEXT                          -- set by logout or when the user is disabled
+        );
+        CREATE INDEX sessions_user ON sessions(user_name);
+        CREATE TABLE user_grants (
+            user_name TEXT NOT NULL REFERENCES users(name),
+            permission TEXT NOT NULL,              -- e.g. 'export'
+            granted_by TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            PRIMARY KEY (user_name, permission)
+        );
+        CREATE INDEX actions_at ON actions(at);
+        """,
+    )
+
+
+def _m007_suggestions(db: sqlite_utils.Database) -> None:
+    """Code suggestions: trained models, readers' verdicts, the off switch, evaluations.
+
+    A model's weights are a NumPy ``.npz`` BLOB (vocabulary, idf, coefficients;
+    read back with ``allow_pickle=False``), not a pickle: a database handed over
+    from elsewhere cannot run code when its model is loaded, and the weights
+    travel with the database in backups and dumps. Only the newest model keeps
+    its weights; older rows keep their figures. ``suggestion_feedback`` records
+    every accept and reject (an accepted suggestion is also a normal coding with
+    origin 'suggestion'); rejections are the negative examples of the next
+    training.
+    """
+    _run_script(
+        db,
+        """
+        CREATE TABLE suggestion_models (
+            id INTEGER PRIMARY KEY,
+            trained_at TEXT NOT NULL,
+            trained_by TEXT NOT NULL,
+            codebook_version INTEGER,              -- the codebook the codings were made with
+            corpus_key TEXT NOT NULL,              -- state of the ingested corpus trained on
+            n_codings INTEGER NOT NULL,            -- live codings learned from
+            n_segments INTEGER NOT NULL,           -- segments with at least one known label
+            n_feedback INTEGER NOT NULL,           -- verdicts (accept/reject) learned from
+            last_action_id INTEGER NOT NULL,       -- newest action seen: what is new since
+            params TEXT NOT NULL DEFAULT '{}',     -- JSON
+            metrics TEXT NOT NULL DEFAULT '{}',    -- JSON: examples per code, timings
+            weights BLOB                           -- .npz; NULL once a newer model exists
+        );
+        CREATE TABLE suggestion_feedback (
+            id INTEGER PRIMARY KEY,
+            reader TEXT NOT NULL,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            segment_id INTEGER,                    -- the paragraph suggested for, if any
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            code_id TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'reject')),
+            probability REAL,                      -- what the model said
+            model_id INTEGER REFERENCES suggestion_models(id),
+            coding_id INTEGER REFERENCES codings(id),  -- the coding an accept made
+            at TEXT NOT NULL
+        );
+        CREATE INDEX suggestion_feedback_reader ON suggestion_feedback(reader, document_id);
+        CREATE INDEX suggestion_feedback_segment ON suggestion_feedback(segment_id, code_id);
+        CREATE TABLE suggestion_settings (
+            reader TEXT PRIMARY KEY REFERENCES users(name),
+            enabled INTEGER NOT NULL,              -- 0: the reader turned suggestions off
+            changed_at TEXT NOT NULL
+        );
+        CREATE TABLE suggestion_evaluations (
+            id INTEGER PRIMARY KEY,
+            run_at TEXT NOT NULL,
+            run_by TEXT NOT NULL,
+            params TEXT NOT NULL,                  -- JSON: source, split, seed, threshold
+            result TEXT NOT NULL                   -- JSON: per code, averages, curve, baseline
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_corpus,
     _m002_codebook,
     _m003_coding,
     _m004_analysis,
     _m005_pilots,
+    _m006_accounts,
+    _m007_suggestions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -10,8 +10,10 @@ Every save is a new version row (``summary_versions`` is append-only), so any
 past text can be read and compared; comments are kept with the version that was
 read; key quotes are soft-removed, so who marked what stays visible.
 
-Roles come from ``users.role``: ``admin`` and ``researcher`` write, ``steering``
-reads and comments. The checks live here, once, for the CLI and the app alike.
+Who may do what is :mod:`coder.users`' rule (``write``: admin and researcher;
+``comment``: everyone), checked here in every verb, for the CLI and the app
+alike. Every change is also written to the audit trail (entity ``summary``,
+``comment`` or ``key_quote``).
 """
 
 from __future__ import annotations
@@ -25,12 +27,12 @@ from typing import Any
 import sqlite_utils
 from markdown_it import MarkdownIt
 
-from coder.coding import now
+from coder import audit
+from coder.audit import now
 from coder.errors import ConflictError, NotFoundError, PermissionDenied, SummaryError
 from coder.store import transaction
+from coder.users import require
 
-ROLES = ("admin", "researcher", "steering")
-WRITERS = ("admin", "researcher")
 STATUSES = ("draft", "ready", "reviewed")
 STATUS_LABELS = {"draft": "concept", "ready": "klaar voor review", "reviewed": "gereviewd"}
 # Allowed status changes (staying put is always allowed).
@@ -41,35 +43,6 @@ TRANSITIONS = {
 }
 MAX_BODY = 200_000
 QUOTE_REF = re.compile(r"\[\[(\d{1,12})\]\]")
-
-
-# roles ------------------------------------------------------------------------
-def role(db: sqlite_utils.Database, actor: str) -> str:
-    """The role of a registered, enabled user."""
-    row = db.execute("SELECT role, disabled_at FROM users WHERE name = ?", [actor]).fetchone()
-    if row is None:
-        raise PermissionDenied(f"unknown user {actor!r}: register first (choose a reader)")
-    if row[1] is not None:
-        raise PermissionDenied(f"user {actor!r} is disabled")
-    return row[0] if row[0] in ROLES else "researcher"
-
-
-def can_write(db: sqlite_utils.Database, actor: str | None) -> bool:
-    """Whether ``actor`` may write summaries and findings and mark key quotes."""
-    if not actor:
-        return False
-    try:
-        return role(db, actor) in WRITERS
-    except PermissionDenied:
-        return False
-
-
-def _require_writer(db: sqlite_utils.Database, actor: str, what: str) -> None:
-    if role(db, actor) not in WRITERS:
-        raise PermissionDenied(
-            f"{actor!r} is in the steering group: steering group members read and comment;"
-            f" they do not {what}"
-        )
 
 
 # records ----------------------------------------------------------------------
@@ -229,10 +202,12 @@ def _add_version(
     codes: list[str],
     note: str,
 ) -> None:
+    """Append a version and its audit entry (the texts themselves stay in the versions)."""
+    version = (previous.version if previous else 0) + 1
     db["summary_versions"].insert(
         {
             "summary_id": summary_id,
-            "version": (previous.version if previous else 0) + 1,
+            "version": version,
             "title": title,
             "body": body,
             "status": status,
@@ -242,6 +217,14 @@ def _add_version(
             "note": note,
         }
     )
+    before = (
+        {"version": previous.version, "status": previous.status, "title": previous.title}
+        if previous
+        else None
+    )
+    after = {"version": version, "status": status, "title": title, "codes": codes, "note": note}
+    verb = "create" if previous is None else "status" if note.startswith("status:") else "edit"
+    audit.record(db, actor, verb, "summary", summary_id, before, after, label=note)
 
 
 def _check_expected(summary: Summary, expected_version: int | None) -> None:
@@ -308,7 +291,7 @@ def save_summary(
     """
     body = _check_text(body)
     with transaction(db):
-        _require_writer(db, actor, "write summaries")
+        require(db, actor, "write")
         _check_code(db, code_id)
         current = _summaries(db, "s.kind = 'code' AND s.code_id = ?", [code_id])
         if not current:
@@ -367,7 +350,7 @@ def set_summary_status(
 ) -> Summary:
     """Move a code summary through review (a new version with the same text)."""
     with transaction(db):
-        _require_writer(db, actor, "change the review status")
+        require(db, actor, "write")
         existing = summary(db, code_id)
         if existing is None:
             raise NotFoundError(f"{code_id} has no summary yet: write one first")
@@ -450,7 +433,7 @@ def create_finding(
         raise SummaryError("a finding needs a title")
     body = _check_text(body, "finding")
     with transaction(db):
-        _require_writer(db, actor, "write findings")
+        require(db, actor, "write")
         wanted = _check_codes(db, list(codes))
         finding_id = (
             db["summaries"]
@@ -502,7 +485,7 @@ def save_finding(
 ) -> Summary:
     """Save a new version of a finding (only the fields given change)."""
     with transaction(db):
-        _require_writer(db, actor, "write findings")
+        require(db, actor, "write")
         existing = finding(db, finding_id)
         _check_expected(existing, expected_version)
         new_title = existing.title if title is None else title.strip()
@@ -541,7 +524,7 @@ def set_finding_status(
     expected_version: int | None = None,
 ) -> Summary:
     with transaction(db):
-        _require_writer(db, actor, "change the review status")
+        require(db, actor, "write")
         return _set_status(db, actor, finding(db, finding_id), status, expected_version)
 
 
@@ -564,7 +547,7 @@ def add_comment(
         raise SummaryError("the comment is empty")
     _check_text(body, "comment")
     with transaction(db):
-        role(db, actor)
+        require(db, actor, "comment")
         current = get(db, summary_id)
         if reply_to is not None:
             parent = db.execute(
@@ -585,6 +568,15 @@ def add_comment(
                 }
             )
             .last_pk
+        )
+        audit.record(
+            db,
+            actor,
+            "create",
+            "comment",
+            comment_id,
+            None,
+            {"summary_id": summary_id, "version": current.version, "body": body},
         )
     return next(c for c in comments(db, summary_id) if c.id == comment_id)
 
@@ -616,7 +608,7 @@ def comments(
 def delete_comment(db: sqlite_utils.Database, actor: str, comment_id: int) -> None:
     """Withdraw one's own comment (an admin may withdraw any); it stays in the database."""
     with transaction(db):
-        who = role(db, actor)
+        who = require(db, actor, "comment")
         row = db.execute(
             "SELECT author, deleted_at FROM summary_comments WHERE id = ?", [comment_id]
         ).fetchone()
@@ -625,6 +617,7 @@ def delete_comment(db: sqlite_utils.Database, actor: str, comment_id: int) -> No
         if row[0] != actor and who != "admin":
             raise PermissionDenied(f"comment {comment_id} is {row[0]}'s; you can withdraw yours")
         db.execute("UPDATE summary_comments SET deleted_at = ? WHERE id = ?", [now(), comment_id])
+        audit.record(db, actor, "delete", "comment", comment_id, label="comment withdrawn")
 
 
 # key quotes ---------------------------------------------------------------------
@@ -655,7 +648,7 @@ def mark_key_quote(
 ) -> KeyQuote:
     """Mark a coding as a key quote of its code (or of ``code_id``; default: its own code)."""
     with transaction(db):
-        _require_writer(db, actor, "mark key quotes")
+        require(db, actor, "write")
         row = db.execute(
             "SELECT code_id, deleted_at FROM codings WHERE id = ?", [coding_id]
         ).fetchone()
@@ -668,15 +661,21 @@ def mark_key_quote(
             [code_id, coding_id],
         ).fetchone()
         if exists is None:
-            db["key_quotes"].insert(
-                {
-                    "code_id": code_id,
-                    "coding_id": coding_id,
-                    "note": note,
-                    "marked_by": actor,
-                    "marked_at": now(),
-                }
+            quote_id = (
+                db["key_quotes"]
+                .insert(
+                    {
+                        "code_id": code_id,
+                        "coding_id": coding_id,
+                        "note": note,
+                        "marked_by": actor,
+                        "marked_at": now(),
+                    }
+                )
+                .last_pk
             )
+            after = {"code_id": code_id, "coding_id": coding_id, "note": note}
+            audit.record(db, actor, "create", "key_quote", quote_id, None, after)
     return next(q for q in key_quotes(db, code_id) if q.coding_id == coding_id)
 
 
@@ -685,18 +684,26 @@ def unmark_key_quote(
 ) -> bool:
     """Take a coding off a code's key quotes; False when it was not one."""
     with transaction(db):
-        _require_writer(db, actor, "mark key quotes")
+        require(db, actor, "write")
         if code_id is None:
             row = db.execute("SELECT code_id FROM codings WHERE id = ?", [coding_id]).fetchone()
             if row is None:
                 raise NotFoundError(f"coding {coding_id} does not exist")
             code_id = row[0]
-        cursor = db.execute(
-            "UPDATE key_quotes SET removed_at = ?, removed_by = ?"
-            " WHERE code_id = ? AND coding_id = ? AND removed_at IS NULL",
-            [now(), actor, code_id, coding_id],
+        row = db.execute(
+            "SELECT id, note FROM key_quotes WHERE code_id = ? AND coding_id = ?"
+            " AND removed_at IS NULL",
+            [code_id, coding_id],
+        ).fetchone()
+        if row is None:
+            return False
+        db.execute(
+            "UPDATE key_quotes SET removed_at = ?, removed_by = ? WHERE id = ?",
+            [now(), actor, row[0]],
         )
-        return cursor.rowcount > 0
+        before = {"code_id": code_id, "coding_id": coding_id, "note": row[1]}
+        audit.record(db, actor, "delete", "key_quote", row[0], before, None)
+        return True
 
 
 def key_quotes(db: sqlite_utils.Database, code_id: str) -> list[KeyQuote]:

@@ -2,7 +2,7 @@
 
 Run by `make screenshots`. Generates 5 sample plans, ingests them, loads the
 default codebook, codes the ground-truth passages of the first plan as reader
-"anna", then drives the app in headless chromium and saves one PNG per screen.
+"anna", then logs in as anna in headless chromium and saves one PNG per screen.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coder import codebook, coding, store  # noqa: E402
+from coder import codebook, coding, store, users  # noqa: E402
 from coder.ingest import ingest_paths  # noqa: E402
 from coder.sample import generate_corpus  # noqa: E402
-from tests.browser import chromium_page, streamlit_app  # noqa: E402
+from tests.browser import chromium_page, login, streamlit_app  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+PASSWORD = "screens-wachtwoord"
 
 
 def build_database(workdir: Path) -> Path:
@@ -31,8 +32,9 @@ def build_database(workdir: Path) -> Path:
     db = store.connect(db_path)
     ingest_paths(db, [corpus], workers=2)
     codebook.ensure_default_codebook(db)
-    coding.ensure_user(db, "anna")
-    coding.ensure_user(db, "bert")
+    users.add_user(db, None, "lead", "admin", PASSWORD)
+    for reader in ("anna", "bert"):
+        users.add_user(db, "lead", reader, "researcher", PASSWORD)
     first = db.execute("SELECT id, filename, text FROM documents ORDER BY id LIMIT 1").fetchone()
     doc_id, filename, text = first
     squash = re.compile(r"\s+")
@@ -55,12 +57,12 @@ def main() -> None:
         db_path = build_database(Path(tmp))
         with streamlit_app(db_path) as url, chromium_page() as page:
             page.set_viewport_size({"width": 1440, "height": 1000})
-            page.goto(f"{url}/corpus")
+            login(page, f"{url}/corpus", "anna", PASSWORD)
             page.get_by_text("Organisaties").wait_for(timeout=60_000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(OUT / "corpus.png"))
 
-            page.goto(f"{url}/coderen?lezer=anna&plan=1&pagina=6")
+            page.goto(f"{url}/coderen?plan=1&pagina=6")
             page.locator(".cs-text:visible").first.wait_for(timeout=60_000)
             paragraph = page.locator(".cs-text:visible").nth(1)
             box = paragraph.bounding_box()
@@ -72,7 +74,7 @@ def main() -> None:
             page.wait_for_timeout(800)
             page.screenshot(path=str(OUT / "coderen.png"))
 
-            page.goto(f"{url}/zoeken?lezer=anna")
+            page.goto(f"{url}/zoeken")
             box = page.get_by_label("Zoekterm")
             box.fill("vrijwilligers")
             box.press("Enter")

@@ -53,6 +53,9 @@ def streamlit_app(db_path: Path) -> Iterator[str]:
             "true",
             "--browser.gatherUsageStats",
             "false",
+            # no "file changed, rerun?" prompts while someone edits the sources
+            "--server.fileWatcherType",
+            "none",
         ],
         cwd=ROOT,
         env=env,
@@ -115,3 +118,20 @@ def pick(page: object, combobox: object, *options: str) -> None:
         page.get_by_role("option", name=option).first.click(timeout=30_000)
     if page.get_by_role("listbox").count():  # a multiselect stays open; a selectbox closes
         page.keyboard.press("Escape")
+    page.get_by_role("listbox").wait_for(state="detached", timeout=10_000)
+    # leave the box: a focused multiselect shrinks on blur, and the layout shift would
+    # make the next click (e.g. on the submit button below it) miss
+    page.keyboard.press("Tab")
+
+
+def login(page: object, url: str, name: str, password: str) -> None:
+    """Open ``url`` (any page of the app) and log in through the form, as a user does; the
+    app then shows the page that was asked for."""
+    page.goto(url)
+    page.get_by_role("button", name="Inloggen").wait_for(timeout=60_000)
+    idle(page)
+    page.get_by_label("Naam").fill(name)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_text("Ingelogd als").wait_for(timeout=60_000)
+    idle(page)

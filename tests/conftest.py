@@ -11,6 +11,12 @@ import pytest
 from coder import store
 
 
+@pytest.fixture(autouse=True)
+def cli_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's default ``--as`` is $USER: the same name on every machine, 'admin'."""
+    monkeypatch.setenv("USER", "admin")
+
+
 @pytest.fixture
 def db(tmp_path: Path):
     database = store.connect(tmp_path / "coder.db")

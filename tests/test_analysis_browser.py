@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from coder import store
-from tests.browser import chromium_page, idle, pick, streamlit_app
+from coder import store, users
+from tests.browser import chromium_page, idle, login, pick, streamlit_app
 from tests.test_analysis_corpus import build
 
 pytestmark = pytest.mark.browser
+PASSWORD = "proef-wachtwoord"
 
 
 @pytest.fixture
@@ -19,6 +20,8 @@ def corpus_db(tmp_path: Path) -> Path:
     db_path = tmp_path / "analysis.db"
     db = store.connect(db_path)
     build(db)
+    users.add_user(db, None, "lead", "admin", PASSWORD)
+    users.set_password(db, "lead", "anna", PASSWORD)
     db.close()
     return db_path
 
@@ -35,7 +38,7 @@ def _key_quotes(db_path: Path) -> list[tuple[str, int]]:
 
 def test_code_view_filter_key_quote_and_open_in_plan(corpus_db: Path) -> None:
     with streamlit_app(corpus_db) as url, chromium_page() as page:
-        page.goto(f"{url}/analyse?code=vrijwilligers&lezer=anna")
+        login(page, f"{url}/analyse?code=vrijwilligers", "anna", PASSWORD)
         page.get_by_text("4 fragmenten").wait_for(timeout=30_000)
         for name in ("Alfa", "Beta", "Gamma"):
             page.get_by_role("heading", name=name).wait_for(timeout=30_000)

@@ -1,6 +1,6 @@
 """The app in a real browser (Playwright + Debian's headless chromium).
 
-Open the app, choose a reader and a plan, select a fragment with the mouse,
+Open the app, log in, choose a plan, select a fragment with the mouse,
 code it with two codes, reload and see it persisted with its highlight, undo
 it, then search and code all hits in one action.
 """
@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from coder import codebook, coding, store
+from coder import codebook, coding, store, users
 from coder.ingest import ingest_paths
-from tests.browser import chromium_page, pick, streamlit_app
+from tests.browser import chromium_page, login, pick, streamlit_app
 from tests.pdfkit import PdfBuilder, prose
 
 pytestmark = pytest.mark.browser
 PAGE = re.compile(r"Pagina \d+ van \d+")
+PASSWORD = "proef-wachtwoord"
 
 
 @pytest.fixture
@@ -34,7 +35,8 @@ def corpus_db(tmp_path: Path) -> Path:
     db = store.connect(db_path)
     ingest_paths(db, [pdf.path], workers=1)
     codebook.ensure_default_codebook(db)
-    coding.ensure_user(db, "anna")
+    users.add_user(db, None, "lead", "admin", PASSWORD)
+    users.add_user(db, "lead", "anna", "researcher", PASSWORD)
     db.close()
     return db_path
 
@@ -49,11 +51,7 @@ def _live(db_path: Path) -> list[tuple[str, str]]:
 
 def test_code_a_fragment_reload_undo_and_code_all_hits(corpus_db: Path) -> None:
     with streamlit_app(corpus_db) as url, chromium_page() as page:
-        page.goto(f"{url}/coderen")
-        page.get_by_text("Kies links wie je bent").wait_for(timeout=30_000)
-        sidebar = page.locator("section[data-testid='stSidebar']")
-        sidebar.locator("[data-testid=stSelectbox]").first.click()
-        page.get_by_role("option", name="anna").click()
+        login(page, f"{url}/coderen", "anna", PASSWORD)
         page.get_by_text(PAGE).wait_for(timeout=30_000)
 
         # select the second paragraph with the mouse
@@ -72,7 +70,7 @@ def test_code_a_fragment_reload_undo_and_code_all_hits(corpus_db: Path) -> None:
         page.locator(".cs-stripe:visible").first.wait_for(timeout=15_000)
         assert _live(corpus_db) == [("leerfunctie", "manual"), ("vrijwilligers", "manual")]
 
-        # persisted: a reload shows the highlight and stripes again
+        # persisted: a reload (still logged in: the session cookie) shows the highlight again
         page.reload()
         page.locator(".cs-stripe:visible").first.wait_for(timeout=30_000)
         assert page.locator(".cs-stripe:visible").count() == 2

@@ -14,6 +14,7 @@ from coder.cli import main
 from coder.codebook.model import default_guid
 from coder.codebook.yaml_io import dump_yaml, parse_yaml, read_yaml
 from coder.errors import CodebookError, NotFoundError
+from tests.accounts import make_users
 
 DEFAULT = Path(__file__).resolve().parents[1] / "codebook" / "default.yaml"
 GROUPS = {
@@ -54,6 +55,18 @@ GROUPS = {
         "kwaliteitszorg",
     ],
 }
+
+
+ADMINS = ("an", "bo", "a", "cas", "admin")
+
+
+@pytest.fixture(autouse=True)
+def admins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The codebook's editors, in every database these tests open."""
+    make_users(tmp_path / "coder.db", *ADMINS)
+    make_users(tmp_path / "cli.db", *ADMINS)
+    make_users(tmp_path / "fresh.db", *ADMINS)
+    monkeypatch.setenv("USER", "admin")  # the CLI's default --as
 
 
 @pytest.fixture

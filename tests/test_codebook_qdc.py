@@ -13,6 +13,7 @@ from coder import store
 from coder.codebook.model import default_guid
 from coder.codebook.qdc import describe, parse_description
 from coder.errors import CodebookError
+from tests.accounts import make_users
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "codebook" / "default.yaml"
@@ -24,6 +25,13 @@ NS = {"q": "urn:QDA-XML:codebook:1.0"}
 @pytest.fixture(scope="module")
 def schema() -> xmlschema.XMLSchema:
     return xmlschema.XMLSchema(str(REFI / "Codebook-mrt2019.xsd"))
+
+
+@pytest.fixture(autouse=True)
+def admins(tmp_path: Path) -> None:
+    """The codebook's editors, in every database these tests open."""
+    for name in ("coder.db", "fresh.db", "other.db", "cli.db", "t.db"):
+        make_users(tmp_path / name, "an", "bo", "cas", "x", "admin")
 
 
 @pytest.fixture

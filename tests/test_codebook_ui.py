@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from coder import codebook as cb
 from coder import store
+from tests.accounts import make_users
 
 DEFAULT = Path(__file__).resolve().parents[1] / "codebook" / "default.yaml"
 SCRIPT = "from coder.ui import codebook\ncodebook.render()\n"
@@ -18,11 +19,12 @@ SCRIPT = "from coder.ui import codebook\ncodebook.render()\n"
 def page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     db_path = tmp_path / "ui.db"
     db = store.connect(db_path)
+    make_users(db, "an", "redacteur")
     cb.load(db, DEFAULT, actor="an")
     db.close()
     monkeypatch.setenv("CODER_DB", str(db_path))
-    monkeypatch.setenv("USER", "redacteur")
     app = AppTest.from_string(SCRIPT, default_timeout=30)
+    app.session_state["reader"] = "redacteur"  # logged in (app.py's gate sets this)
     app.run()
     assert not app.exception
     return app, db_path

@@ -10,10 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from coder import store
+from coder.backup import restore
 from coder.cli import main
 from coder.errors import ExchangeError
-from coder.exchange import dump, read_manifest, restore
+from coder.exchange import dump, read_manifest
 from coder.exchange.positions import from_units, length_in, normalise_newlines, to_units
+from tests.accounts import make_users
 from tests.test_exchange_tables import build_corpus
 
 
@@ -124,6 +126,7 @@ def test_cli_export_import_dump_restore(source: Path, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--db", db, "export", "--format", "qdpx", "-o", str(qdpx)])
     assert result.exit_code == 0 and "10 codings" in result.output
     fresh = str(tmp_path / "fresh.db")
+    make_users(Path(fresh), "admin")
     result = runner.invoke(
         main, ["--db", fresh, "import", str(qdpx), "--map-user", "anna=An", "--json"]
     )

@@ -19,6 +19,7 @@ from coder.errors import CoderError, ExchangeError, PermissionDenied
 from coder.exchange import import_project
 from coder.exchange.archive import SafeZip
 from coder.exchange.refi_read import read_project
+from tests.accounts import make_users
 
 USER_A = "10000000-0000-0000-0000-00000000000a"
 USER_B = "10000000-0000-0000-0000-00000000000b"
@@ -174,6 +175,13 @@ def nvivo_like(tmp_path: Path) -> Path:
     )
     files = {"Sources/11111111-1111-1111-1111-111111111111.txt": TEXT_1.encode("utf-8")}
     return write(tmp_path, qde, files)
+
+
+@pytest.fixture(autouse=True)
+def importers(tmp_path: Path) -> None:
+    """Imports (and codebook loads) are for admins: these are, in the tests' databases."""
+    for name in ("coder.db", "other.db"):
+        make_users(tmp_path / name, "importer", "imp", "an")
 
 
 def test_nvivo_like_project(db, tmp_path: Path) -> None:

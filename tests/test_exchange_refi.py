@@ -20,6 +20,7 @@ from coder.exchange import export_project, export_table, import_project
 from coder.exchange.positions import word_edges
 from coder.exchange.refi_import import choose_unit, resolve_positions
 from coder.exchange.refi_read import read_project
+from tests.accounts import make_users
 from tests.test_exchange_tables import PLAN_A, PLAN_B, WHEN, build_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,12 @@ NS = {"q": "urn:QDA-XML:project:1.0"}
 @pytest.fixture(scope="module")
 def schema() -> xmlschema.XMLSchema:
     return xmlschema.XMLSchema(str(REFI / "Project-mrt2019.xsd"))
+
+
+@pytest.fixture(autouse=True)
+def importers(tmp_path: Path) -> None:
+    """Imports are for admins: these are, in the test's database."""
+    make_users(tmp_path / "coder.db", "importer", "imp")
 
 
 @pytest.fixture
@@ -47,7 +54,7 @@ def unpack(data: bytes) -> tuple[ET.Element, dict[str, bytes], bytes]:
 
 
 def test_export_is_schema_valid_and_complete(corpus, schema) -> None:
-    result = export_project(corpus, generated_at=WHEN)
+    result = export_project(corpus, actor="anna", generated_at=WHEN)
     root, files, qde = unpack(result.data)
     schema.validate(io.BytesIO(qde))
     assert next(iter(files)) == "project.qde" and all(
@@ -84,7 +91,7 @@ def test_export_is_schema_valid_and_complete(corpus, schema) -> None:
 def test_positions_are_code_points_or_utf16_exactly(corpus, schema) -> None:
     """Accented letters and characters outside the BMP: text[start:end] is the fragment."""
     for unit in ("codepoints", "utf16"):
-        root, files, qde = unpack(export_project(corpus, positions_unit=unit).data)
+        root, files, qde = unpack(export_project(corpus, actor="anna", positions_unit=unit).data)
         schema.validate(io.BytesIO(qde))
         seen = 0
         for source in root.iterfind("q:Sources/q:TextSource", NS):
@@ -101,7 +108,7 @@ def test_positions_are_code_points_or_utf16_exactly(corpus, schema) -> None:
         assert seen == 7
     cafe = "Het Brusselse café 😀😀 brengt buurtbewoners samen"
     start = PLAN_B.index(cafe)
-    root, _, _ = unpack(export_project(corpus, positions_unit="utf16").data)
+    root, _, _ = unpack(export_project(corpus, actor="anna", positions_unit="utf16").data)
     item = next(i for i in root.iterfind(".//q:PlainTextSelection", NS) if "café" in i.get("name"))
     assert int(item.get("startPosition")) == start  # nothing astral before it
     assert int(item.get("endPosition")) == start + len(cafe) + 2  # two emoji, two units each
@@ -109,10 +116,10 @@ def test_positions_are_code_points_or_utf16_exactly(corpus, schema) -> None:
 
 def test_export_is_deterministic_apart_from_the_creation_time(corpus) -> None:
     assert (
-        export_project(corpus, generated_at=WHEN).data
-        == export_project(corpus, generated_at=WHEN).data
+        export_project(corpus, actor="anna", generated_at=WHEN).data
+        == export_project(corpus, actor="anna", generated_at=WHEN).data
     )
-    later = export_project(corpus).data
+    later = export_project(corpus, actor="anna").data
     assert b'creationDateTime="2025-03-01T12:00:00Z"' not in unpack(later)[2]
 
 
@@ -123,7 +130,7 @@ def test_with_pdf_embeds_the_plan_as_pdf_source(corpus, schema, tmp_path: Path) 
         "UPDATE documents SET path = ?, sha256 = ? WHERE filename = 'kempen.pdf'",
         [str(pdf), hashlib.sha256(pdf.read_bytes()).hexdigest()],
     )
-    result = export_project(corpus, with_pdf=True)
+    result = export_project(corpus, actor="anna", with_pdf=True)
     root, files, qde = unpack(result.data)
     schema.validate(io.BytesIO(qde))
     assert result.counts["pdfs"] == 1 and len(result.warnings) == 2  # the other two: no PDF
@@ -137,7 +144,9 @@ def test_with_pdf_embeds_the_plan_as_pdf_source(corpus, schema, tmp_path: Path) 
 
 def snapshot(db) -> dict:
     """What must survive a round trip: codings, codebook, organisations, pages, sections."""
-    rows = json.loads("[" + export_table(db, "jsonl").decode().strip().replace("\n", ",") + "]")
+    rows = json.loads(
+        "[" + export_table(db, "jsonl", actor="admin").decode().strip().replace("\n", ",") + "]"
+    )
     codings = sorted(
         tuple(
             row[k]
@@ -184,8 +193,9 @@ def snapshot(db) -> dict:
 
 def test_round_trip_into_a_fresh_database(corpus, tmp_path: Path) -> None:
     path = tmp_path / "project.qdpx"
-    path.write_bytes(export_project(corpus).data)
+    path.write_bytes(export_project(corpus, actor="anna").data)
     fresh = store.connect(tmp_path / "fresh.db")
+    make_users(fresh, "importer", "admin")
     report = import_project(fresh, path, actor="importer")
     assert report.codings == 10 and report.duplicates == 0 and report.memos == 4
     assert report.documents_new == 3 and report.organisations_new == 2
@@ -202,7 +212,7 @@ def test_round_trip_into_a_fresh_database(corpus, tmp_path: Path) -> None:
 
 def test_import_into_the_database_it_came_from_matches_documents(corpus, tmp_path) -> None:
     path = tmp_path / "project.qdpx"
-    path.write_bytes(export_project(corpus).data)
+    path.write_bytes(export_project(corpus, actor="anna").data)
     report = import_project(corpus, path, actor="importer", user_map={"anna": "anna-nvivo"})
     assert report.documents_matched == 3 and report.documents_new == 0
     assert report.codings == 6  # anna's codings come back as anna-nvivo's; bert's are there

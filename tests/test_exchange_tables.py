@@ -22,6 +22,7 @@ from coder import codebook, coding, store
 from coder.errors import ExchangeError
 from coder.exchange import COLUMNS, Filters, export_table, plaintext
 from coder.ingest.manifest import Organisation
+from tests.accounts import make_users
 
 DEFAULT = Path(__file__).resolve().parents[1] / "codebook" / "default.yaml"
 WHEN = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -48,7 +49,10 @@ def _span(text: str, fragment: str) -> tuple[int, int]:
 
 
 def build_corpus(db) -> dict[str, int]:
-    """Two organisations, three documents, two coders, codings with memos; ids by name."""
+    """Two organisations, three documents, two coders, codings with memos; ids by name.
+
+    Admins ``an`` (who loads the codebook) and ``admin`` (the CLI's default user)."""
+    make_users(db, "an", "admin")
     codebook.load(db, DEFAULT, actor="an")
     with store.transaction(db):
         kempen = (
@@ -146,7 +150,7 @@ def rows_of(data: bytes) -> list[dict[str, str]]:
 
 
 def test_csv_has_one_row_per_coding_with_all_columns(corpus) -> None:
-    data = export_table(corpus, "csv")
+    data = export_table(corpus, "csv", actor="anna")
     assert data.startswith("\ufeff".encode())
     rows = rows_of(data)
     assert len(rows) == 10
@@ -174,7 +178,7 @@ def test_csv_has_one_row_per_coding_with_all_columns(corpus) -> None:
 
 
 def test_jsonl_keeps_lists_and_nulls(corpus) -> None:
-    lines = export_table(corpus, "jsonl").decode().splitlines()
+    lines = export_table(corpus, "jsonl", actor="anna").decode().splitlines()
     records = [json.loads(line) for line in lines]
     assert len(records) == 10
     brussel = next(r for r in records if r["organisation"] == "Buurtwerk Brussel")
@@ -184,7 +188,7 @@ def test_jsonl_keeps_lists_and_nulls(corpus) -> None:
 
 
 def test_parquet_keeps_types(corpus) -> None:
-    table = pq.read_table(io.BytesIO(export_table(corpus, "parquet")))
+    table = pq.read_table(io.BytesIO(export_table(corpus, "parquet", actor="anna")))
     schema = table.schema
     assert schema.field("coding_id").type == pa.int64()
     assert schema.field("subsidy").type == pa.float64()
@@ -198,7 +202,7 @@ def test_parquet_keeps_types(corpus) -> None:
 
 
 def test_xlsx_has_an_index_and_a_sheet_per_code(corpus) -> None:
-    data = export_table(corpus, "xlsx", generated_at=WHEN)
+    data = export_table(corpus, "xlsx", actor="anna", generated_at=WHEN)
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames[0] == "Index"
     index = [[c.value for c in row] for row in book["Index"].iter_rows()]
@@ -216,14 +220,16 @@ def test_xlsx_has_an_index_and_a_sheet_per_code(corpus) -> None:
 
 def test_exports_are_deterministic(corpus) -> None:
     for fmt in ("csv", "jsonl", "parquet"):
-        assert export_table(corpus, fmt) == export_table(corpus, fmt), fmt
-    first = export_table(corpus, "xlsx", generated_at=WHEN)
-    assert first == export_table(corpus, "xlsx", generated_at=WHEN)
+        assert export_table(corpus, fmt, actor="anna") == export_table(corpus, fmt, actor="anna"), (
+            fmt
+        )
+    first = export_table(corpus, "xlsx", actor="anna", generated_at=WHEN)
+    assert first == export_table(corpus, "xlsx", actor="anna", generated_at=WHEN)
 
 
 def test_filters(corpus) -> None:
     def codes(**kwargs) -> list[tuple[str, str]]:
-        rows = rows_of(export_table(corpus, "csv", Filters(**kwargs)))
+        rows = rows_of(export_table(corpus, "csv", Filters(**kwargs), actor="anna"))
         return sorted((r["code_id"], r["coder"]) for r in rows)
 
     assert {c for c, _ in codes(codes=("zakelijk-deel",))} == {"financien", "medewerkers"}
@@ -256,19 +262,20 @@ def test_codebook_version_filter_uses_that_versions_codes(corpus) -> None:
     )
     plan = corpus.execute("SELECT id FROM documents WHERE filename = 'kempen.pdf'").fetchone()[0]
     coding.create(corpus, "anna", plan, 0, 5, ["klimaat"])
-    now = rows_of(export_table(corpus, "csv"))
+    now = rows_of(export_table(corpus, "csv", actor="anna"))
     assert {r["code_name"] for r in now if r["code_id"] == "brussel"} == {"Brussel en rand"}
     assert any(r["code_id"] == "klimaat" for r in now)
-    then = rows_of(export_table(corpus, "csv", Filters(codebook_version=1)))
+    then = rows_of(export_table(corpus, "csv", Filters(codebook_version=1), actor="anna"))
     assert {r["code_name"] for r in then if r["code_id"] == "brussel"} == {"Brussel"}
     assert not any(r["code_id"] == "klimaat" for r in then)
 
 
 def test_empty_selection_still_writes_valid_files(db) -> None:
+    make_users(db, "an")
     codebook.load(db, DEFAULT, actor="an")
-    assert rows_of(export_table(db, "csv")) == []
-    assert export_table(db, "jsonl") == b""
-    assert pq.read_table(io.BytesIO(export_table(db, "parquet"))).num_rows == 0
-    assert load_workbook(io.BytesIO(export_table(db, "xlsx"))).sheetnames == ["Index"]
+    assert rows_of(export_table(db, "csv", actor="an")) == []
+    assert export_table(db, "jsonl", actor="an") == b""
+    assert pq.read_table(io.BytesIO(export_table(db, "parquet", actor="an"))).num_rows == 0
+    assert load_workbook(io.BytesIO(export_table(db, "xlsx", actor="an"))).sheetnames == ["Index"]
     with pytest.raises(ExchangeError, match="format 'pdf'"):
-        export_table(db, "pdf")
+        export_table(db, "pdf", actor="an")

@@ -21,6 +21,7 @@ def page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     db.close()
     monkeypatch.setenv("CODER_DB", str(db_path))
     app = AppTest.from_string(SCRIPT, default_timeout=30)
+    app.session_state["reader"] = "anna"  # logged in (app.py's gate sets this)
     app.run()
     assert not app.exception
     return app

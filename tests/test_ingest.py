@@ -295,3 +295,20 @@ def test_moved_file_is_recognised_by_its_content(db, tmp_path: Path) -> None:
     assert report.results[0].status == "unchanged"
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     assert db.execute("SELECT path FROM documents").fetchone()[0].endswith("new/plan.pdf")
+
+
+def test_same_file_through_another_path_is_one_document(db, tmp_path: Path, monkeypatch) -> None:
+    """Stored paths are relative to the working directory: run from elsewhere, with the
+    folder reached through a symlink, the file is still the same document."""
+    project = tmp_path / "project"
+    (project / "plans").mkdir(parents=True)
+    make_plan(project / "plans" / "plan.pdf")
+    monkeypatch.chdir(project)
+    ingest_paths(db, [Path("plans")], workers=1)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "plans").symlink_to(project / "plans")
+    monkeypatch.chdir(elsewhere)
+    report = ingest_paths(db, [Path("plans")], workers=1)
+    assert report.results[0].status == "unchanged"
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1

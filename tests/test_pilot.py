@@ -21,6 +21,7 @@ from coder.cli import main as cli
 from coder.errors import FrozenError, PilotError
 from coder.ingest import ingest_paths
 from coder.sample import generate_corpus
+from tests.accounts import make_users
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +33,9 @@ def corpus_db(tmp_path_factory) -> Path:
     db = store.connect(path)
     ingest_paths(db, [folder / "plans"], workers=1)
     codebook.ensure_default_codebook(db)
-    for name in ("anna", "bert", "carla", "stuur"):
-        coding.ensure_user(db, name)
-    db.execute("UPDATE users SET role = 'steering' WHERE name = 'stuur'")
+    make_users(db, "anna")  # the admin: manages pilots, and codes
+    make_users(db, "bert", "carla", role="researcher")
+    make_users(db, "stuur", role="steering")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return path

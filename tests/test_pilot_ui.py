@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from coder import codebook, coding, pilot, store
+from tests.accounts import make_users
 
 SCRIPT = "from coder.ui import pilot\npilot.render()\n"
 SENTENCES = [
@@ -92,8 +93,8 @@ def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             add_plan(db, name, region)
             for name, region in [("alfa", "Antwerpen"), ("beta", "Limburg"), ("gamma", "Brussel")]
         ]
-    for name in ("anna", "bert", "lead"):
-        coding.ensure_user(db, name)
+    make_users(db, "anna", "bert", role="researcher")
+    make_users(db, "lead")  # the admin who runs the pilot
     pilot.create(db, "lead", "proef", plans=3, coders=["anna", "bert"], seed=1)
     text = " ".join(SENTENCES)
     for doc in docs:

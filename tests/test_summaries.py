@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coder import analysis, coding, summaries
+from coder import analysis, coding, summaries, users
 from coder.errors import ConflictError, NotFoundError, PermissionDenied, SummaryError
 from tests.test_analysis_corpus import Corpus, build
 
@@ -94,7 +94,7 @@ def test_steering_reads_and_comments_but_does_not_write(corpus: Corpus, steering
     assert comment.version == 2 and comment.author == steering
     assert [c.body for c in summaries.comments(db, item.id)] == ["Kan dit scherper?"]
     assert summaries.summary(db, V).comments == 1
-    assert not summaries.can_write(db, steering) and summaries.can_write(db, "anna")
+    assert not users.can(db, steering, "write") and users.can(db, "anna", "write")
 
 
 def test_steering_cannot_change_codings(corpus: Corpus, steering: str) -> None:

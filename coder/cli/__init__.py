@@ -6,7 +6,17 @@ messages and exit code 1; nothing here knows SQL. One module per command group;
 importing them registers their commands on :data:`main`.
 """
 
-from coder.cli import analysis, codebook, corpus, exchange, pilot  # noqa: F401  (registers)
+from coder.cli import (  # noqa: F401  (registers)
+    analysis,
+    audit,
+    backup,
+    codebook,
+    corpus,
+    exchange,
+    pilot,
+    suggest,
+    users,
+)
 from coder.cli.base import main
 
 __all__ = ["main"]

@@ -21,6 +21,7 @@ from coder.cli.base import (
     print_json,
     say,
 )
+from coder.files import write_atomic
 
 # -- horizontal analysis, summaries and reports (issue 7) ---------------------------------
 
@@ -76,7 +77,7 @@ def report_command(
     if str(target) == "-":
         sys.stdout.buffer.write(data)
         return
-    target.write_bytes(data)
+    write_atomic(target, data)
     console.print(f"written: {escape(str(target))} ({len(data):,} bytes)", highlight=False)
 
 

@@ -123,8 +123,13 @@ def actor_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., A
 
 
 def acting(ctx: click.Context, actor: str) -> tuple[Any, str]:
-    """The database and the acting user, registered on first use (as the app's reader list)."""
-    from coder import coding
+    """The database and the acting user, who must be a registered, enabled user.
+
+    Names are no longer registered on first use: a user is added by an admin
+    (``coder user add``), so the audit trail names people, not typos.
+    """
+    from coder import users
 
     db = open_db(ctx)
-    return db, coding.ensure_user(db, actor)
+    users.role(db, actor)
+    return db, actor

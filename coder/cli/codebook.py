@@ -24,6 +24,7 @@ from coder.cli.base import (
     say,
 )
 from coder.errors import CoderError
+from coder.files import write_atomic
 
 
 def _cb() -> Any:
@@ -240,10 +241,7 @@ def codebook_export(ctx: click.Context, fmt: str, version: int | None, output: s
     if output == "-":
         sys.stdout.buffer.write(data)
         return
-    try:
-        Path(output).write_bytes(data)
-    except OSError as exc:
-        raise CoderError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+    write_atomic(output, data)
     errors.print(f"wrote {escape(output)} ({fmt}, {len(data):,} bytes)")
 
 

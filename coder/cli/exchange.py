@@ -1,4 +1,4 @@
-"""Export, REFI-QDA import, dump and restore."""
+"""Export, REFI-QDA import and dump (`coder restore` is in coder.cli.backup)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import click
 from rich.markup import escape
 
 from coder.cli.base import (
+    acting,
     actor_option,
     handles_errors,
     json_option,
@@ -21,8 +22,9 @@ from coder.cli.base import (
     say,
 )
 from coder.errors import CoderError
+from coder.files import write_atomic
 
-# -- export, import, dump, restore -----------------------------------------------------------
+# -- export, import, dump ------------------------------------------------------------------
 
 
 def _filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -71,6 +73,7 @@ def _filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     help="qdpx: how positions count (utf16 for NVivo).",
 )
 @click.option("--name", default="coder", show_default=True, help="qdpx: the project name.")
+@actor_option("the steering group exports only when granted")
 @json_option
 @click.pass_context
 @handles_errors
@@ -88,6 +91,7 @@ def export(
     with_pdf: bool,
     positions: str,
     name: str,
+    actor: str,
     as_json: bool,
 ) -> None:
     """Export the coded corpus: a row per coding (csv, xlsx, parquet, jsonl) or a .qdpx project."""
@@ -101,26 +105,23 @@ def export(
         codebook_version=codebook_version,
         phase=phase,
     )
-    db = open_db(ctx)
+    db, actor = acting(ctx, actor)
     summary: dict[str, Any] = {"format": fmt, "output": output}
     if fmt == "qdpx":
         project = exchange.export_project(
-            db, filters, name=name, with_pdf=with_pdf, positions_unit=positions
+            db, filters, actor=actor, name=name, with_pdf=with_pdf, positions_unit=positions
         )
         data = project.data
         summary |= project.as_dict()
     else:
-        data = exchange.export_table(db, fmt, filters)
+        data = exchange.export_table(db, fmt, filters, actor=actor)
         summary["bytes"] = len(data)
     if output == "-":
         if fmt not in ("csv", "jsonl"):
             raise CoderError(f"--format {fmt} is binary: write it to a file with -o FILE")
         sys.stdout.buffer.write(data)
         return
-    try:
-        Path(output).write_bytes(data)
-    except OSError as exc:
-        raise CoderError(f"{output}: cannot write ({exc.strerror})") from exc
+    write_atomic(output, data)
     if as_json:
         print_json(summary)
         return
@@ -221,25 +222,4 @@ def dump_database(ctx: click.Context, output: Path, as_json: bool) -> None:
     say(
         f"wrote {escape(str(output))}: schema version {info.schema_version},"
         f" {rows} rows in {len(info.counts)} tables, {info.bytes} bytes"
-    )
-
-
-@main.command("restore")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Replace the database that is there (stop the app).")
-@json_option
-@click.pass_context
-@handles_errors
-@lists_problems
-def restore_database(ctx: click.Context, file: Path, force: bool, as_json: bool) -> None:
-    """Restore a dump made by `coder dump` into --db (never over a database without --force)."""
-    from coder import exchange
-
-    info = exchange.restore(file, ctx.obj, force=force)
-    if as_json:
-        print_json(info.as_dict())
-        return
-    say(
-        f"restored {escape(str(ctx.obj))} from {escape(str(file))} (made {info.created_at},"
-        f" schema version {info.schema_version})"
     )

@@ -22,6 +22,7 @@ from coder.cli.base import (
     print_json,
     say,
 )
+from coder.files import write_atomic
 
 # -- pilots and the reliability report (issue 6) --------------------------------------------
 
@@ -318,7 +319,7 @@ def reliability(
         if output in (None, "-"):
             sys.stdout.buffer.write(data)
         else:
-            Path(output).write_bytes(data)
+            write_atomic(output, data)
             say(f"wrote {escape(output)} ({len(data):,} bytes)")
         return
     if as_json:

@@ -39,6 +39,8 @@ NAMESPACE = "urn:QDA-XML:codebook:1.0"
 # NVivo for Mac wrote this (colon instead of dot); the content is the same schema.
 NAMESPACE_VARIANTS = (NAMESPACE, "urn:QDA-XML:codebook:1:0")
 PROJECT_NAMESPACE = "urn:QDA-XML:project:1.0"
+#: a codebook of hundreds of codes is well under 1 MB; a larger file is not one
+MAX_QDC_BYTES = 10 * 1024 * 1024
 
 
 def _origin() -> str:
@@ -143,6 +145,8 @@ def from_qdc(data: bytes) -> tuple[QdcCodebook, list[str]]:
     caller may still map codes to existing ones by GUID.
     """
     problems: list[str] = []
+    if len(data) > MAX_QDC_BYTES:
+        return QdcCodebook([]), [f"larger than the {MAX_QDC_BYTES // 1024**2} MB a codebook may be"]
     if b"<!DOCTYPE" in data[:2048] or b"<!ENTITY" in data:
         return QdcCodebook([]), ["DOCTYPE and entity declarations are not allowed in a .qdc"]
     try:
@@ -150,6 +154,8 @@ def from_qdc(data: bytes) -> tuple[QdcCodebook, list[str]]:
     except ET.ParseError as exc:
         line, column = exc.position
         return QdcCodebook([]), [f"line {line}, column {column + 1}: not well-formed XML ({exc})"]
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know, and the like
+        return QdcCodebook([]), [f"not readable XML ({exc}): save it as UTF-8"]
     namespace, _, tag = root.tag[1:].partition("}") if root.tag.startswith("{") else ("", "", "")
     if namespace == PROJECT_NAMESPACE:
         return QdcCodebook([]), [

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from coder import coding
+from coder import audit, coding
 from coder.codebook.model import Code, ordered
 
 CODE_COLUMNS = (
@@ -160,6 +160,13 @@ def write_version(
             for c in changes
         ],
     )
+    batch = audit.new_batch()
+    for c in changes:
+        before, after = (c.before, c.after) if c.field is None else _fields(c)
+        label = f"codebook version {version}: {summary}"
+        audit.record(
+            db, actor, c.action, "code", c.code_id, before, after, label=label, batch=batch
+        )
     touched = {c.code_id for c in changes}
     for code in new_codes:
         if code.id not in touched:
@@ -196,6 +203,11 @@ def write_version(
             [stamp, version, merged_into, code_id],
         )
     return version
+
+
+def _fields(change: Change) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The before and after of a one-field change, named by the field."""
+    return {change.field: change.before}, {change.field: change.after}
 
 
 def versions(

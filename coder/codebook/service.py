@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from coder import users
 from coder.codebook import qdc, records
 from coder.codebook.model import (
     EDITABLE_FIELDS,
@@ -109,21 +110,20 @@ class SplitResult(ApplyResult):
         return {**super().as_dict(), "into": self.into, "review": self.review}
 
 
-def can_edit(actor: str) -> bool:
-    """Whether ``actor`` may change the codebook.
+def can_edit(db: sqlite_utils.Database, actor: str | None) -> bool:
+    """Whether ``actor`` may change the codebook (admins: see :mod:`coder.users`).
 
-    Roles arrive with the multi-user issue; until then every user may. The UI asks
-    this to show or hide edit controls, and every verb checks it, so the rule lives
-    here once.
+    The UI asks this to show or hide edit controls; every verb checks the same rule.
     """
-    return bool(actor.strip())
+    return users.can(db, actor, "codebook")
 
 
-def _require_editor(actor: str, source: str) -> None:
+def _require_editor(db: sqlite_utils.Database, actor: str, source: str) -> None:
+    """Refuse a change without an acting user (CodebookError) or by a non-admin
+    (PermissionDenied). Call inside the change's transaction."""
     if not actor or not actor.strip():
         raise CodebookError(source, ["who makes the change is missing (--as USER)"])
-    if not can_edit(actor):
-        raise CodebookError(source, [f"user {actor!r} may not change the codebook"])
+    users.require(db, actor.strip(), "codebook")
 
 
 def _unit_of_work(verb: Callable[..., Any]) -> Callable[..., Any]:
@@ -155,17 +155,21 @@ def _apply(
     notes: dict[str, tuple[str, dict[str, Any] | None]] | None = None,
     extra: list[Change] | None = None,
     tally: bool = False,
+    by_the_app: bool = False,
 ) -> ApplyResult:
     """Make ``new_codes`` the codebook, as one new version (see the module docstring).
 
     ``notes`` renames the action of a code's add/remove row and attaches a detail
     (a merge, a code made by a split); ``extra`` adds rows that change no field
     (the split itself); ``tally`` appends the count per action to the summary (for
-    loads, where the summary alone says little).
+    loads, where the summary alone says little). ``by_the_app`` is for the default
+    codebook only, which the app loads as :data:`coder.users.SYSTEM` before anyone
+    can have logged in.
     """
-    _require_editor(actor, source)
     notes = notes or {}
     with transaction(db):
+        if not by_the_app:
+            _require_editor(db, actor, source)
         old = {c.id: c for c in records.active_codes(db)}
         retired = records.retired_codes(db)
         guids = records.stored_guids(db)
@@ -287,7 +291,15 @@ def ensure_default_codebook(db: sqlite_utils.Database) -> ApplyResult | None:
     """
     if records.has_codes(db):
         return None
-    return load(db, DEFAULT_CODEBOOK, actor="coder")
+    return _apply(
+        db,
+        read_yaml(DEFAULT_CODEBOOK),
+        actor=users.SYSTEM,
+        summary=f"load {DEFAULT_CODEBOOK.name}",
+        source=str(DEFAULT_CODEBOOK),
+        tally=True,
+        by_the_app=True,
+    )
 
 
 @_unit_of_work
@@ -478,8 +490,8 @@ def merge(db: sqlite_utils.Database, source_id: str, target_id: str, *, actor: s
     are one transaction.
     """
     where = f"merge {source_id} into {target_id}"
-    _require_editor(actor, where)
     with transaction(db):
+        _require_editor(db, actor, where)
         source, target = get(db, source_id), get(db, target_id)
         problems = []
         if source_id == target_id:
@@ -626,8 +638,8 @@ def reassign(
     The step after a split; twins are joined as in :func:`merge`.
     """
     where = f"reassign to {target_id}"
-    _require_editor(actor, where)
     with transaction(db):
+        _require_editor(db, actor, where)
         target = get(db, target_id)
         if target.is_group:
             raise CodebookError(

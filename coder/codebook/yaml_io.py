@@ -22,12 +22,31 @@ FORMAT = "coder-codebook/1"
 TEXT_FIELDS = ("id", "name", "short_name", "colour", "definition", "inclusion", "exclusion")
 CODE_FIELDS = (*TEXT_FIELDS, "group", "parent", "guid", "examples", "codes")
 TOP_FIELDS = ("format", "codes")
+#: a codebook of hundreds of codes is well under 1 MB; a larger file is not one
+MAX_CODEBOOK_BYTES = 10 * 1024 * 1024
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without aliases: a codebook never needs ``*name``, and aliases nested
+    in aliases let a few hundred bytes expand to billions of nodes (a YAML bomb)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a codebook", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def read_yaml(path: str | Path) -> list[Code]:
     """The codes of a codebook file, validated; :class:`CodebookError` lists all problems."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_CODEBOOK_BYTES:
+            raise CodebookError(
+                str(path), [f"larger than the {MAX_CODEBOOK_BYTES // 1024**2} MB a codebook may be"]
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CodebookError(str(path), [f"cannot read the file ({exc})"]) from exc
@@ -37,7 +56,7 @@ def read_yaml(path: str | Path) -> list[Code]:
 def parse_yaml(text: str, source: str = "codebook") -> list[Code]:
     """Parse and validate codebook YAML; ``source`` names the file in messages."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader, without aliases
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -6,11 +6,12 @@
 * :mod:`refi_import` — REFI-QDA project import (:func:`import_project`), read by
   :mod:`refi_read`, positions mapped by :mod:`positions`, codes merged by
   :mod:`codebook_merge`, texts stored by :mod:`plaintext`;
-* :mod:`dump` — whole-database backups (:func:`dump`, :func:`restore`);
+* :mod:`dump` — whole-database archives (:func:`dump`; :func:`coder.backup.restore`
+  restores them);
 * :mod:`archive` — safe ZIP reading and byte-stable ZIP writing.
 """
 
-from coder.exchange.dump import DumpInfo, dump, read_manifest, restore
+from coder.exchange.dump import DumpInfo, dump, read_manifest
 from coder.exchange.refi_import import ImportReport, import_project
 from coder.exchange.refi_qda import ProjectExport, export_project
 from coder.exchange.selection import Filters, Selection, parse_condition, select
@@ -31,6 +32,5 @@ __all__ = [
     "import_project",
     "parse_condition",
     "read_manifest",
-    "restore",
     "select",
 ]

@@ -3,7 +3,8 @@
 Reading never extracts to disk: entries are read into memory by name. An
 archive whose entry names try to leave the archive (``../``, absolute paths,
 drive letters) is refused whole, and so is any entry larger than the limit or
-compressed suspiciously well (a zip bomb), before a byte of it is inflated.
+compressed suspiciously well, or an archive with too many entries or too many
+bytes in all (zip bombs), before a byte of it is inflated.
 
 Writing fixes every entry's timestamp and permissions, so the same content
 gives the same bytes.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
@@ -21,6 +23,7 @@ from coder.errors import ExchangeError
 MAX_ENTRY_BYTES = 512 * 1024 * 1024  # one source or project.qde
 MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024  # everything in the archive
 MAX_RATIO = 200  # uncompressed / compressed, for entries over 1 MB
+MAX_ENTRIES = 100_000  # a project has one entry per source; a bomb can have millions
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can hold
 
 
@@ -46,6 +49,8 @@ class SafeZip:
     ) -> None:
         self.path = Path(path)
         self.max_entry = max_entry
+        self.max_total = max_total
+        self.inflated = 0  # bytes read so far: headers can lie about sizes
         source = self.path.name
         try:
             self.zip = zipfile.ZipFile(self.path)
@@ -57,7 +62,14 @@ class SafeZip:
             ) from exc
         problems = []
         total = 0
-        for info in self.zip.infolist():
+        entries = self.zip.infolist()
+        if len(entries) > MAX_ENTRIES:
+            self.zip.close()
+            raise ExchangeError(
+                source,
+                [f"{len(entries):,} entries, more than the {MAX_ENTRIES:,} allowed (a zip bomb?)"],
+            )
+        for info in entries:
             if unsafe_name(info.filename):
                 problems.append(
                     f"entry {info.filename!r} points outside the archive (path traversal);"
@@ -114,7 +126,7 @@ class SafeZip:
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(self.max_entry + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
             raise ExchangeError(
                 self.path.name, [f"entry {info.filename!r} is damaged ({exc})"]
             ) from exc
@@ -122,6 +134,12 @@ class SafeZip:
             raise ExchangeError(
                 self.path.name,
                 [f"entry {info.filename!r} is larger than the {self.max_entry:,} bytes allowed"],
+            )
+        self.inflated += len(data)
+        if self.inflated > self.max_total:
+            raise ExchangeError(
+                self.path.name,
+                [f"the archive inflates to more than the {self.max_total:,} bytes allowed"],
             )
         return data
 

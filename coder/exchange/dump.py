@@ -1,13 +1,12 @@
-"""Whole-database backups: ``coder dump`` and ``coder restore``.
+"""Portable whole-database archives: ``coder dump`` (``coder restore`` reads them back).
 
 A dump is a ZIP with ``manifest.json`` (format, schema version, coder version,
 when, row counts per table, size and sha256 of the database) and ``coder.db``,
-a consistent snapshot made with SQLite's online backup API, so a dump can be
-taken while the app is in use. Restore checks the archive (names, sizes,
-checksum, schema version, SQLite's integrity check) in a temporary file next to
-the target, migrates an older schema forward, and only then moves it into place;
-it refuses a dump made by a newer coder and never overwrites a database unless
-told to (``force``).
+a consistent snapshot made with SQLite's online backup API
+(:func:`coder.backup.snapshot`), so a dump can be taken while the app is in use.
+:func:`extract` checks the archive (names, sizes, checksum, schema version)
+while writing its database out; :func:`coder.backup.restore` does the rest
+(integrity check, migrations, the atomic move into place).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ import os
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import Any
 
 import sqlite_utils
 
-from coder import store
+from coder import backup, store
 from coder.errors import ExchangeError
 from coder.exchange.archive import SafeZip
 from coder.exchange.refi_qda import origin
@@ -79,11 +79,9 @@ def dump(db: sqlite_utils.Database, target: str | Path) -> DumpInfo:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as folder:
         snapshot = Path(folder) / DB_NAME
+        version = backup.snapshot(db, snapshot)
         copy = sqlite3.connect(snapshot)
         try:
-            db.conn.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")
-            version = copy.execute("PRAGMA user_version").fetchone()[0]
             counts = _counts(copy)
         finally:
             copy.close()
@@ -134,14 +132,14 @@ def _manifest(archive: SafeZip) -> DumpInfo:
         raise ExchangeError(name, [f"{MANIFEST} is damaged ({exc})"]) from exc
 
 
-def restore(source: str | Path, target: str | Path, *, force: bool = False) -> DumpInfo:
-    """Make the database at ``target`` the one in the dump ``source``; see the module docstring."""
-    target = Path(target)
+def extract(source: str | Path, partial: Path) -> DumpInfo:
+    """Write the dump's database into ``partial``, checked against its manifest.
+
+    Used by :func:`coder.backup.restore`, which checks and migrates the file and
+    moves it into place. A dump made by a newer coder is refused from its
+    manifest, before a byte is extracted.
+    """
     name = Path(source).name
-    if target.exists() and not force:
-        raise ExchangeError(
-            str(target), ["a database is already there; restore over it with --force"]
-        )
     with SafeZip(source, max_entry=MAX_DUMP_BYTES, max_total=MAX_DUMP_BYTES) as archive:
         info = _manifest(archive)
         if info.schema_version > store.SCHEMA_VERSION:
@@ -152,40 +150,8 @@ def restore(source: str | Path, target: str | Path, *, force: bool = False) -> D
                     f" ({store.SCHEMA_VERSION}); upgrade coder first"
                 ],
             )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".restoring")
-        os.close(handle)
-        partial = Path(temporary)
-        try:
-            _extract(archive, info, partial)
-            _check(partial, info, name)
-            _retire_wal(target)
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
-            for suffix in ("-wal", "-shm"):
-                Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        _extract(archive, info, partial)
     return info
-
-
-def _retire_wal(target: Path) -> None:
-    """Fold the old database's WAL into it, then remove the WAL and its index.
-
-    A WAL left beside the restored file would be replayed onto it by the next
-    connection; checkpointing first means removing it loses nothing of the old
-    file should the final move fail.
-    """
-    if target.exists():
-        try:
-            conn = sqlite3.connect(target)
-            try:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError:
-            pass  # a damaged old database is being replaced anyway
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
 def _extract(archive: SafeZip, info: DumpInfo, partial: Path) -> None:
@@ -207,27 +173,7 @@ def _extract(archive: SafeZip, info: DumpInfo, partial: Path) -> None:
                     raise ExchangeError(name, [f"{DB_NAME} is larger than the manifest says"])
                 digest.update(block)
                 out.write(block)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise ExchangeError(name, [f"{DB_NAME} is damaged ({exc})"]) from exc
     if digest.hexdigest() != info.sha256:
         raise ExchangeError(name, [f"{DB_NAME} does not match its checksum: the dump is damaged"])
-
-
-def _check(partial: Path, info: DumpInfo, name: str) -> None:
-    """SQLite's integrity check, then the forward migrations (an older dump is upgraded)."""
-    try:
-        conn = sqlite3.connect(partial)
-        try:
-            verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise ExchangeError(name, [f"{DB_NAME} is not an SQLite database ({exc})"]) from exc
-    if verdict != "ok":
-        raise ExchangeError(name, [f"{DB_NAME} fails SQLite's integrity check: {verdict}"])
-    db = store.connect(partial)  # migrates an older schema forward, in its own transactions
-    try:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        db.close()

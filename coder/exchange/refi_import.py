@@ -45,6 +45,7 @@ from coder.exchange.refi_read import Case, Project, key, read_project
 from coder.exchange.selection import NUMERIC, ORGANISATION_ATTRIBUTES
 from coder.ingest.manifest import DOC_TYPES, organisation_from_filename, parse_number
 from coder.store import transaction
+from coder.users import require
 
 POSITION_CHOICES = ("auto", *positions.UNITS)
 _USER_NAME = re.compile(r"[^\w .@'-]+", re.UNICODE)
@@ -388,7 +389,11 @@ def _spans(
 
 
 def _write_codings(
-    db: sqlite_utils.Database, items: list[_Span], document_ids: list[int], report: ImportReport
+    db: sqlite_utils.Database,
+    actor: str,
+    items: list[_Span],
+    document_ids: list[int],
+    report: ImportReport,
 ) -> None:
     """Through coding.code_spans, one batch per coder and code; memos through coding.update."""
     batches: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
@@ -397,7 +402,7 @@ def _write_codings(
             (document_ids[item.source], item.start, item.end)
         )
     for coder in sorted({item.coder for item in items}):
-        coding.ensure_user(db, coder)
+        coding.ensure_user(db, coder, actor=actor)
     for (coder, code_id), spans in sorted(batches.items()):
         report.codings += coding.code_spans(db, coder, spans, code_id, origin="import")
     report.duplicates = len(items) - report.codings
@@ -452,6 +457,7 @@ def import_project(
     if problems:
         raise ExchangeError(path.name, problems)
     with transaction(db):
+        require(db, actor, "import")
         merge = merge_codes(db, project.codebook, actor=actor, label=path.name)
         report.codebook_version, report.codes = merge.version, merge.counts
         report.warnings.extend(merge.warnings)
@@ -459,5 +465,5 @@ def import_project(
         for item in items:
             item.code_id = rename.get(item.code_id, item.code_id)
         document_ids = _documents(db, project, texts, path.name, report)
-        _write_codings(db, items, document_ids, report)
+        _write_codings(db, actor, items, document_ids, report)
     return report

@@ -53,6 +53,7 @@ from coder.exchange.selection import (
     Selection,
     select,
 )
+from coder.users import require
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 NAMESPACE_VARIANTS = (NAMESPACE, "urn:QDA-XML:project:1:0")
@@ -160,14 +161,17 @@ def export_project(
     db: sqlite_utils.Database,
     filters: Filters | None = None,
     *,
+    actor: str,
     name: str = "coder",
     with_pdf: bool = False,
     positions_unit: str = "codepoints",
     generated_at: datetime | None = None,
 ) -> ProjectExport:
-    """The selected corpus as a REFI-QDA project (.qdpx bytes); see the module docstring."""
+    """The selected corpus as a REFI-QDA project (.qdpx bytes), for ``actor`` (refused to
+    the steering group unless granted ``export``); see the module docstring."""
     if positions_unit not in positions.UNITS:
         raise ExchangeError("export", [f"positions must be one of {', '.join(positions.UNITS)}"])
+    require(db, actor, "export")
     writer = _ProjectWriter(db, select(db, filters), with_pdf, positions_unit)
     root = ET.Element(
         Q + "Project",

@@ -206,6 +206,10 @@ class _Reader:
             raise ExchangeError(
                 self.source, [f"project.qde line {line}, column {column + 1}: not well-formed XML"]
             ) from exc
+        except (LookupError, ValueError) as exc:  # an encoding Python does not know, and the like
+            raise ExchangeError(
+                self.source, [f"project.qde is not readable XML ({exc}): save it as UTF-8"]
+            ) from exc
         namespace, _, tag = (
             root.tag[1:].partition("}") if root.tag.startswith("{") else ("", "", root.tag)
         )

@@ -24,6 +24,7 @@ import sqlite_utils
 from coder.errors import ExchangeError
 from coder.exchange.archive import restamp
 from coder.exchange.selection import Filters, Selection, select
+from coder.users import require
 
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
 MIME = {
@@ -362,11 +363,14 @@ def export_table(
     fmt: str,
     filters: Filters | None = None,
     *,
+    actor: str,
     generated_at: datetime | None = None,
 ) -> bytes:
-    """The coded corpus as ``fmt`` (csv, xlsx, parquet or jsonl) bytes."""
+    """The coded corpus as ``fmt`` (csv, xlsx, parquet or jsonl) bytes, for ``actor``
+    (refused to the steering group unless granted ``export``)."""
     if fmt not in FORMATS:
         raise ExchangeError("export", [f"format {fmt!r} is not one of {', '.join(FORMATS)}"])
+    require(db, actor, "export")
     table = build(db, filters)
     if fmt == "xlsx":
         return to_xlsx(table, generated_at=generated_at)

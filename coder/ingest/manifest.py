@@ -31,6 +31,8 @@ COLUMNS = (
     "period",
 )
 REQUIRED = ("name", "file")
+#: 131 organisations fill a few kB; a larger file is not a manifest
+MAX_MANIFEST_BYTES = 10 * 1024 * 1024
 FUNCTIONS = (
     "cultuurfunctie",
     "leerfunctie",
@@ -112,6 +114,10 @@ def parse_number(text: str) -> float:
 
 def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     try:
+        if path.stat().st_size > MAX_MANIFEST_BYTES:
+            raise ManifestError(
+                str(path), [f"larger than the {MAX_MANIFEST_BYTES // 1024**2} MB a manifest may be"]
+            )
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ManifestError(
@@ -122,16 +128,21 @@ def _read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     first = raw.splitlines()[0] if raw.strip() else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(raw.splitlines(), delimiter=delimiter)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
     rows = []
-    for row in reader:
-        rows.append(
-            {
-                (k or "").strip().lower(): (v if isinstance(v, str) else "").strip()
-                for k, v in row.items()
-                if k is not None
-            }
-        )
+    try:
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        for row in reader:
+            rows.append(
+                {
+                    (k or "").strip().lower(): (v if isinstance(v, str) else "").strip()
+                    for k, v in row.items()
+                    if k is not None
+                }
+            )
+    except csv.Error as exc:
+        raise ManifestError(
+            str(path), [f"row {reader.line_num + 1}: not readable as CSV ({exc})"]
+        ) from exc
     return header, rows
 
 

@@ -26,6 +26,13 @@ BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 FORCE_BOLD_FLAG = 1 << 18
 #: A page with fewer visible characters than this has no usable text layer.
 MIN_TEXT_CHARS = 20
+#: Limits against files that would exhaust memory or time (a PDF bomb, or not a
+#: plan at all). The largest real plan has ~180 pages and a few MB; scanned ones
+#: a few tens of MB.
+MAX_PDF_BYTES = 256 * 1024 * 1024
+MAX_PAGES = 2_000
+MAX_PAGE_OBJECTS = 100_000  # text runs, paths and images on one page
+MAX_PAGE_CHARS = 100_000  # an A4 page of small print holds ~6,000
 
 
 @dataclass(slots=True)
@@ -67,6 +74,12 @@ def check_file(path: Path) -> None:
         raise IngestError(str(path), f"cannot read the file ({exc.strerror})") from exc
     if size == 0:
         raise IngestError(str(path), "empty file (0 bytes): copy the plan again")
+    if size > MAX_PDF_BYTES:
+        raise IngestError(
+            str(path),
+            f"{size / 1024**2:,.0f} MB, more than the {MAX_PDF_BYTES // 1024**2} MB a plan may be:"
+            " compress its images or split it",
+        )
     with path.open("rb") as fh:
         head = fh.read(1024)
         fh.seek(max(0, size - 2048))
@@ -89,7 +102,7 @@ def open_document(path: Path) -> pdfium.PdfDocument:
     """Open with PDFium, trying the empty password, with a clear error otherwise."""
     check_file(path)
     try:
-        return pdfium.PdfDocument(str(path), password="")
+        document = pdfium.PdfDocument(str(path), password="")
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
@@ -97,6 +110,13 @@ def open_document(path: Path) -> pdfium.PdfDocument:
                 str(path), "password required (encrypted PDF): save a copy without password"
             ) from exc
         raise IngestError(str(path), f"damaged PDF that cannot be read ({exc})") from exc
+    if len(document) > MAX_PAGES:
+        pages = len(document)
+        document.close()
+        raise IngestError(
+            str(path), f"{pages:,} pages, more than the {MAX_PAGES:,} a plan may have: split it"
+        )
+    return document
 
 
 def _is_bold(name: bytes, flags: int, weight: int) -> bool:
@@ -115,6 +135,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     try:
         width, height = page.get_size()
         content = PageContent(number=index + 1, width=width, height=height)
+        objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+        if objects > MAX_PAGE_OBJECTS:
+            raise ValueError(f"{objects:,} objects, more than the {MAX_PAGE_OBJECTS:,} allowed")
         for obj in page.get_objects(max_depth=1):
             if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 content.images += 1
@@ -135,6 +158,8 @@ def _read_chars(textpage: pdfium.PdfTextPage, content: PageContent) -> None:
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
         return
+    if count > MAX_PAGE_CHARS:
+        raise ValueError(f"{count:,} characters, more than the {MAX_PAGE_CHARS:,} allowed")
     text = textpage.get_text_range()
     if len(text) != count:  # characters outside the BMP: fetch one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))

@@ -225,12 +225,19 @@ def _run(
 
 def _existing(db: sqlite_utils.Database, stored: str, sha: str) -> dict | None:
     rows = list(db.query("SELECT * FROM documents WHERE path = ?", [stored]))
-    if not rows:  # the same content moved to another path
+    if not rows:  # the same content moved, or reached by another spelling of its path
         rows = list(
             db.query("SELECT * FROM documents WHERE sha256 = ? AND status = 'ingested'", [sha])
         )
-        rows = [r for r in rows if not Path(r["path"]).exists()]
+        here = Path(stored).resolve()
+        rows = [r for r in rows if not Path(r["path"]).exists() or _same_file(r["path"], here)]
     return rows[0] if rows else None
+
+
+def _same_file(stored: str, resolved: Path) -> bool:
+    """A relative stored path read from another working directory, or through a
+    symlink, can name the very file being ingested: that is no new document."""
+    return Path(stored).resolve() == resolved
 
 
 def _upsert_organisation(db: sqlite_utils.Database, organisation: Organisation) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from coder.errors import NotFoundError
+from coder.files import write_atomic
 from coder.reports.model import (
     AllCodesReport,
     CodeReport,
@@ -70,7 +71,7 @@ def write_code_reports(
     written = []
     for item in gather(db):
         path = folder / f"{item.code.id}.{fmt}"
-        path.write_bytes(render(item, fmt))
+        write_atomic(path, render(item, fmt))
         written.append(path)
     return written
 

@@ -15,7 +15,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from coder import analysis, reports, summaries
+from coder import analysis, reports, summaries, users
 from coder.errors import CoderError
 from coder.ui.common import current_reader, database, md, open_plan
 from coder.ui.summaries import do, flash
@@ -60,6 +60,8 @@ def download(label: str, rows: list[dict[str, Any]], name: str, key: str) -> Non
 
 
 def _open_button(fragment: analysis.Fragment, key: str) -> None:
+    if "workspace" not in st.session_state.get("pages", {"workspace": None}):
+        return  # a role without the coding workspace (the steering group)
     if st.button("Open in plan", key=key, help="Open het plan op deze plaats in Coderen"):
         open_plan(fragment.document_id, fragment.page, focus=fragment.start)
         st.session_state["selected_coding"] = fragment.coding_id
@@ -87,7 +89,7 @@ def show_fragment(
         cols = st.columns([1, 1, 4])
         with cols[0]:
             _open_button(fragment, f"open-{key}")
-        writer = summaries.can_write(db, reader)
+        writer = users.can(db, reader, "write")
         if fragment.key_quote:
             if cols[1].button("☆ Geen kerncitaat", key=f"unq-{key}", disabled=not writer):
                 do(

@@ -1,7 +1,7 @@
 """The codebook page: browse and search codes, read definitions, see the history, edit.
 
 Reading is for everyone; the edit forms show for users who may change the codebook
-(``codebook.can_edit``: everyone until roles arrive with the multi-user issue).
+(``codebook.can_edit``: admins; the codebook verbs refuse everyone else).
 Every save calls one codebook verb, so it becomes one new version with the user's
 name, exactly as the same change from the command line would.
 """
@@ -9,7 +9,6 @@ name, exactly as the same change from the command line would.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +16,7 @@ import streamlit as st
 
 from coder import codebook as cb
 from coder.errors import CoderError
-from coder.ui.common import database, md
+from coder.ui.common import current_reader, database, md
 
 _FLASH = "codebook_flash"
 _FIELD_LABELS = {
@@ -37,13 +36,8 @@ _TOP = "(bovenaan)"
 
 
 def _actor() -> str:
-    """Who is acting: the reader chosen in the sidebar (login later), else the OS user."""
-    return (
-        st.session_state.get("user")
-        or st.session_state.get("reader")
-        or os.environ.get("USER")
-        or "admin"
-    )
+    """Who is acting: the logged-in user (the service refuses anyone but an admin)."""
+    return current_reader(database()) or ""
 
 
 def _run(action: Callable[[], Any]) -> None:
@@ -72,7 +66,7 @@ def render() -> None:
         st.info("Nog geen codeboek: `coder codebook load codebook/default.yaml` (of `make run`).")
         return
     counts = cb.coding_counts(db)
-    editor = cb.can_edit(_actor())
+    editor = cb.can_edit(db, _actor())
     codable = sum(1 for c in codes if not c.is_group)
     st.caption(
         f"Versie {cb.current_version(db)} · {codable} codes · {sum(counts.values())} coderingen"

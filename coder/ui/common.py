@@ -1,4 +1,4 @@
-"""What every page needs: the database of this session and safe Markdown."""
+"""What every page needs: the database of this session, the logged-in user and safe Markdown."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import re
 import sqlite_utils
 import streamlit as st
 
-from coder import coding, config, store
-from coder.errors import CoderError
+from coder import config, store
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -32,31 +31,11 @@ def open_plan(document_id: int, page: int, focus: int | None = None) -> None:
 
 
 def current_reader(db: sqlite_utils.Database) -> str | None:
-    """Who is reading: chosen in the sidebar (the multi-user issue replaces this by login).
+    """Who is logged in: the user whose session app.py's login gate checked on this run
+    (None when a page runs without the gate, as in a test that sets no reader).
 
-    Every action in the app is done as this reader, through the service layer.
+    Every action in the app is done as this user, through the service layer, which
+    checks their role again. ``db`` is not needed for that any more (the gate used
+    it); pages pass it as they did when the reader was chosen here.
     """
-    with st.sidebar:
-        names = coding.users(db)
-        # the reader is kept in the URL too, so a reload or a bookmark keeps who you are
-        current = st.session_state.get("reader") or st.query_params.get("lezer")
-        choice = st.selectbox(
-            "Lezer",
-            names,
-            index=names.index(current) if current in names else None,
-            placeholder="kies wie je bent",
-        )
-        with st.popover("Nieuwe lezer"):
-            new = st.text_input("Naam", key="new-reader")
-            if st.button("Toevoegen") and new:
-                try:
-                    choice = coding.ensure_user(db, new)
-                except CoderError as exc:
-                    st.error(str(exc))
-                else:
-                    st.session_state["reader"] = choice
-                    st.rerun()
-    st.session_state["reader"] = choice
-    if choice:
-        st.query_params["lezer"] = choice
-    return choice
+    return st.session_state.get("reader")

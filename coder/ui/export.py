@@ -11,9 +11,9 @@ from datetime import date
 
 import streamlit as st
 
-from coder import codebook, coding, corpus, exchange
+from coder import codebook, coding, corpus, exchange, users
 from coder.errors import CoderError
-from coder.ui.common import database
+from coder.ui.common import current_reader, database
 
 _LABELS = {
     "csv": "CSV",
@@ -70,10 +70,14 @@ def render() -> None:
         " codeerder, fragment, posities, sectie en memo; of het hele project als REFI-QDA"
         " (.qdpx) voor NVivo, ATLAS.ti en MAXQDA."
     )
+    db = database()
+    reader = current_reader(db) or ""
+    if not users.can(db, reader, "export"):
+        st.info("Exporteren van de coderingen is voor onderzoekers en beheerders.")
+        return
     filters = _filters()
     if filters is None:
         return
-    db = database()
     try:
         selected = exchange.select(db, filters)
     except CoderError as exc:
@@ -89,13 +93,13 @@ def render() -> None:
         if fmt == "qdpx":
 
             def make(filters: exchange.Filters = filters) -> bytes:
-                return exchange.export_project(database(), filters).data
+                return exchange.export_project(database(), filters, actor=reader).data
 
             mime = "application/zip"
         else:
 
             def make(filters: exchange.Filters = filters, fmt: str = fmt) -> bytes:
-                return exchange.export_table(database(), fmt, filters)
+                return exchange.export_table(database(), fmt, filters, actor=reader)
 
             mime = exchange.MIME[fmt]
         column.download_button(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coder import analysis, summaries
+from coder import analysis, summaries, users
 from coder.ui.common import current_reader, database, md
 from coder.ui.summaries import do, flash, review_panel, show_text, status_text
 
@@ -15,7 +15,7 @@ def render() -> None:
     flash()
     st.title("Bevindingen over codes heen")
     codes = {c.id: c.name for c in analysis.codes(db)}
-    writer = summaries.can_write(db, reader)
+    writer = users.can(db, reader, "write")
     if writer:
         with st.expander("Nieuwe bevinding"), st.form("new-finding", clear_on_submit=True):
             title = st.text_input("Titel")

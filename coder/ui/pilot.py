@@ -14,7 +14,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from coder import coding, pilot
+from coder import coding, pilot, users
 from coder import reliability_formats as formats
 from coder import reliability_report as rr
 from coder.errors import CoderError
@@ -64,9 +64,11 @@ def render() -> None:
     )
     pilots = pilot.pilots(db)
     names = [p.name for p in pilots]
-    with st.expander("Nieuwe pilot", expanded=not pilots):
-        _create_form(db, reader, pilots)
+    if users.can(db, reader, "pilot"):
+        with st.expander("Nieuwe pilot", expanded=not pilots):
+            _create_form(db, reader, pilots)
     if not pilots:
+        st.info("Nog geen pilot; een beheerder maakt er een.")
         return
     wanted = st.session_state.get("pilot-name") or st.query_params.get("pilot")
     name = st.selectbox(
@@ -105,10 +107,7 @@ def _pilot_label(p: pilot.Pilot) -> str:
 
 
 # creating --------------------------------------------------------------------------------------
-def _create_form(db: Any, reader: str | None, pilots: list[pilot.Pilot]) -> None:
-    if reader is None:
-        st.info("Kies links wie je bent om een pilot te maken.")
-        return
+def _create_form(db: Any, reader: str, pilots: list[pilot.Pilot]) -> None:
     closed = [p.name for p in pilots if not p.is_open]
     with st.form("pilot-create", border=False):
         c1, c2, c3 = st.columns(3)
@@ -217,7 +216,7 @@ def _overview(db: Any, reader: str | None, found: pilot.Pilot) -> None:
             hide_index=True,
             width="stretch",
         )
-    if reader is None or not found.is_open:
+    if not users.can(db, reader, "pilot") or not found.is_open:
         return
     if not found.has_simulated:
         with st.expander("Gesimuleerde lezers toevoegen (demo)"):
@@ -644,7 +643,7 @@ def _adjudication(db: Any, reader: str | None, found: pilot.Pilot) -> None:
                 )
                 + (f" — {md(earlier.note)}" if earlier.note else "")
             )
-        if reader is None:
+        if not users.can(db, reader, "adjudicate"):
             continue
         _decide(db, reader, found.name, d, codable, f"{page}-{n}")
     if consensus:

@@ -132,6 +132,7 @@ export default function (component) {
       if (!c) continue;
       const s = document.createElement('div');
       s.className = 'cs-stripe';
+      s.dataset.id = id;
       s.style.borderColor = c.colour || '#999999';
       s.textContent = c.short;
       s.title = tooltip([id]);

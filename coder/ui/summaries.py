@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from coder import analysis, summaries
+from coder import analysis, summaries, users
 from coder.errors import CoderError
 from coder.ui.common import current_reader, database, md
 
@@ -58,7 +58,7 @@ def show_text(db: Any, body: str) -> None:
 
 def review_panel(db: Any, reader: str | None, item: summaries.Summary, key: str) -> None:
     """Status buttons, comments and version history of a summary or finding."""
-    writer = summaries.can_write(db, reader)
+    writer = users.can(db, reader, "write")
     st.caption(
         f"Versie {item.version} · {md(item.current.author)} · {item.current.created_at[:16]}"
         f" · {md(item.current.note)}"
@@ -126,7 +126,7 @@ def _key_quotes(db: Any, reader: str | None, code_id: str) -> None:
     st.markdown(f"##### Kerncitaten ({len(quotes)})")
     if not quotes:
         st.caption("Markeer kerncitaten in Analyse → Fragmenten.")
-    writer = summaries.can_write(db, reader)
+    writer = users.can(db, reader, "write")
     for quote in quotes:
         f = quote.fragment
         with st.container(border=True):
@@ -151,7 +151,7 @@ def render() -> None:
     reader = current_reader(db)
     flash()
     st.title("Samenvattingen per code")
-    role = summaries.role(db, reader) if reader else None
+    role = users.role(db, reader) if reader else None
     if role == "steering":
         st.info("Je bent lid van de stuurgroep: je leest de samenvattingen en reageert.")
     codes = analysis.codes(db)
@@ -188,7 +188,7 @@ def render() -> None:
     with text_col:
         st.subheader(by_id[code_id].name)
         st.caption(md(by_id[code_id].definition))
-        if summaries.can_write(db, reader):
+        if users.can(db, reader, "write"):
             key = f"edit-{code_id}-{item.version if item else 0}"
             body = st.text_area(
                 "Samenvatting (Markdown; citeer een fragment met [[id]])",

@@ -50,12 +50,45 @@ def _go(page: int, focus: int | None = None, selected: int | None = None) -> Non
     st.session_state["selected_coding"] = selected
 
 
+def plan_labels(docs: list[dict]) -> dict[int, str]:
+    """A distinct label per plan: a select box maps the choice back by its label, so two
+    plans with one label (an organisation's two files of the same name) would be one."""
+    labels = {d["id"]: f"{d['organisation']} — {d['filename']}" for d in docs}
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {i: f"{label} (#{i})" if seen[label] > 1 else label for i, label in labels.items()}
+
+
+def _choose_plan(docs: list[dict]) -> int:
+    """The plan list. The chosen plan lives in ``document_id`` (other pages set it to
+    open a plan at a place); the widget only mirrors it, through a key and a callback,
+    because a keyless select box whose start index changes becomes a new widget and
+    can drop the reader's next choice."""
+    labels = plan_labels(docs)
+    current = st.session_state.get("document_id")
+    if current is None and st.query_params.get("plan", "").isdigit():
+        current = int(st.query_params["plan"])  # a reload or a bookmark
+    current = current if current in labels else next(iter(labels))
+    if st.session_state.get("plan-choice") != current:  # opened from elsewhere, or first time
+        st.session_state["plan-choice"] = current
+    st.session_state["document_id"] = current
+    st.selectbox("Plan", list(labels), key="plan-choice", format_func=labels.get, on_change=_chosen)
+    return st.session_state["plan-choice"]
+
+
+def _chosen() -> None:
+    st.session_state["document_id"] = st.session_state["plan-choice"]
+    st.session_state["plan_changed"] = True
+    st.query_params.pop("pagina", None)
+
+
 def render() -> None:
     db = database()
     reader = current_reader(db)
     st.title("Coderen")
     if reader is None:
-        st.info("Kies links wie je bent om te beginnen.")
+        st.info("Log in om te beginnen.")
         return
     docs = [d for d in corpus.documents(db) if d["status"] == "ingested"]
     if not docs:
@@ -67,24 +100,12 @@ def render() -> None:
     if not codable:
         st.warning("Er is nog geen codeboek: `coder codebook load codebook/default.yaml`.")
 
-    ids = [d["id"] for d in docs]
-    current = st.session_state.get("document_id")
-    if current is None and st.query_params.get("plan", "").isdigit():
-        current = int(st.query_params["plan"])  # a reload or a bookmark
-    doc_id = st.selectbox(
-        "Plan",
-        ids,
-        index=ids.index(current) if current in ids else 0,
-        format_func=lambda i: next(
-            f"{d['organisation']} — {d['filename']}" for d in docs if d["id"] == i
-        ),
-    )
-    if doc_id != st.session_state.get("document_id") or "page" not in st.session_state:
+    doc_id = _choose_plan(docs)
+    if st.session_state.pop("plan_changed", False) or "page" not in st.session_state:
         linked = st.query_params.get("pagina", "")
-        fresh = "page" not in st.session_state and doc_id == current and linked.isdigit()
-        st.session_state["document_id"] = doc_id
+        from_url = st.query_params.get("plan") == str(doc_id) and linked.isdigit()
         # a link or reload names the page; otherwise where this reader left this plan
-        _go(int(linked) if fresh else reading.position(db, reader, doc_id))
+        _go(int(linked) if from_url else reading.position(db, reader, doc_id))
     doc = next(d for d in docs if d["id"] == doc_id)
     st.caption(
         " · ".join(
@@ -113,9 +134,27 @@ def render() -> None:
             "Blind coderen: dit plan hoort bij een open pilot waarin je meeleest. Je ziet"
             " alleen je eigen coderingen tot de pilot gesloten is."
         )
-    count = doc["page_count"] or 1
-    page = min(max(int(st.session_state.get("page", 1)), 1), count)
+    _reading_area(db, reader, doc_id, doc["page_count"] or 1, coders, shown_codes or None, codes)
+    if st.button("Overzicht van dit plan: welke codes waar"):
+        _overview(db, doc_id, coders)
 
+
+@st.fragment
+def _reading_area(
+    db,
+    reader: str,
+    doc_id: int,
+    count: int,
+    coders: list[str] | None,
+    shown_codes: list[str] | None,
+    codes: list[Code],
+) -> None:
+    """Navigation, the page's text and the coding panel. A fragment: turning a page or
+    saving a coding reruns only this part, not the plan list, filters and sidebar, which
+    keeps the reader's actions well under the 300 ms the workspace aims for."""
+    by_id = {c.id: c for c in codes}
+    codable = [c for c in codes if not c.is_group]
+    page = min(max(int(st.session_state.get("page", 1)), 1), count)
     nav = st.columns([1, 1, 1.3, 1.6, 1.2, 1.2])
     if nav[0].button("← Vorige", disabled=page <= 1, width="stretch"):
         _go(page - 1)
@@ -141,7 +180,7 @@ def render() -> None:
 
     view = corpus.page(db, doc_id, page)
     visible = coding.codings(
-        db, doc_id, coders=coders, code_ids=shown_codes or None, start=view.start, end=view.end
+        db, doc_id, coders=coders, code_ids=shown_codes, start=view.start, end=view.end
     )
     label = f" · p. {view.label} in het plan" if view.label else ""
     text_col, panel = st.columns([2.4, 1])
@@ -168,8 +207,6 @@ def render() -> None:
         selection = snap_to_words(text, *event.selection)
     with panel:
         _panel(db, reader, doc_id, text, selection, event.nonce, codable, by_id)
-    with st.expander("Overzicht van dit plan: welke codes waar"):
-        _overview(db, doc_id, coders)
 
 
 def _document_text(db, document_id: int) -> str:
@@ -220,7 +257,7 @@ def _shortcut(
         st.session_state["selected_coding"] = None
     else:
         return
-    st.rerun()
+    st.rerun(scope="fragment")
 
 
 def _undo(db, reader: str) -> None:
@@ -258,7 +295,7 @@ def _panel(db, reader: str, doc_id: int, text: str, selection, nonce, codable, b
             else:
                 st.session_state["used_nonce"] = nonce
                 st.toast(f"Gecodeerd met {len(chosen)} code(s)")
-                st.rerun()
+                st.rerun(scope="fragment")
         _definitions(codable)
     else:
         st.info("Selecteer tekst met de muis om te coderen; klik op een markering om ze te zien.")
@@ -271,20 +308,26 @@ def _panel(db, reader: str, doc_id: int, text: str, selection, nonce, codable, b
         help="sneltoets u",
     ):
         _undo(db, reader)
-        st.rerun()
+        st.rerun(scope="fragment")
     is_done = reading.is_done(db, reader, doc_id)
     if st.toggle("Plan afgerond", value=is_done, key=f"done-{doc_id}") != is_done:
         reading.set_done(db, reader, doc_id, not is_done)
-        st.rerun()
+        st.rerun(scope="fragment")
 
 
 def _definitions(codable: list[Code]) -> None:
-    with st.expander("Definities van de codes"):
-        query = st.text_input("Zoek in het codeboek", key="def-search").lower()
-        for code in codable:
-            if query and query not in f"{code.name} {code.definition}".lower():
-                continue
-            _definition(code)
+    if st.button("Definities van de codes", width="stretch", help="zoek in het codeboek"):
+        _codebook_dialog(codable)
+
+
+@st.dialog("Definities van de codes", width="large")
+def _codebook_dialog(codable: list[Code]) -> None:
+    """On demand: thirty definitions drawn on every page turn would slow reading down."""
+    query = st.text_input("Zoek in het codeboek", key="def-search").lower()
+    for code in codable:
+        if query and query not in f"{code.name} {code.definition}".lower():
+            continue
+        _definition(code)
 
 
 def _fragment(db, reader: str, coding_id: int, selection, nonce, codable, by_id) -> None:
@@ -328,7 +371,7 @@ def _fragment(db, reader: str, coding_id: int, selection, nonce, codable, by_id)
                 st.error(str(exc))
             else:
                 st.session_state["selected_coding"] = kept[0].id if kept else None
-                st.rerun()
+                st.rerun(scope="fragment")
         cols = st.columns(2)
         if selection and cols[0].button(
             "Span = selectie", width="stretch", help="vervang de tekstspan door de huidige selectie"
@@ -340,11 +383,11 @@ def _fragment(db, reader: str, coding_id: int, selection, nonce, codable, by_id)
                 st.error(str(exc))
             else:
                 st.session_state["used_nonce"] = nonce
-                st.rerun()
+                st.rerun(scope="fragment")
         if cols[1].button("Verwijderen", width="stretch"):
             coding.delete(db, reader, [c.id for c in siblings])
             st.session_state["selected_coding"] = None
-            st.rerun()
+            st.rerun(scope="fragment")
     with st.expander("Geschiedenis"):
         for c in siblings:
             for entry in coding.history(db, c.id):
@@ -354,9 +397,10 @@ def _fragment(db, reader: str, coding_id: int, selection, nonce, codable, by_id)
                 )
     if st.button("Sluiten", width="stretch"):
         st.session_state["selected_coding"] = None
-        st.rerun()
+        st.rerun(scope="fragment")
 
 
+@st.dialog("Overzicht van dit plan: welke codes waar", width="large")
 def _overview(db, doc_id: int, coders) -> None:
     table = reading.overview(db, doc_id, coders)
     rows = [{"pagina": page, **dict(counts)} for page, counts in table.items() if counts]
