@@ -15,6 +15,7 @@ from coder.ui import (
     overview,
     progress,
     search,
+    suggestions,
     summaries,
     workspace,
 )
@@ -44,6 +45,7 @@ pages = {
     "findings": st.Page(findings.render, title="Bevindingen", url_path="bevindingen"),
     "export": st.Page(export.render, title="Export", url_path="export"),
     "pilot": st.Page(pilot_page.render, title="Pilot", url_path="pilot"),
+    "suggestions": st.Page(suggestions.render, title="Suggesties", url_path="suggesties"),
 }
 reader = login.gate(db, list(pages.values()))
 login.account_box(db, reader)
@@ -51,6 +53,7 @@ login.account_box(db, reader)
 hidden = {
     "workspace": not users.can(db, reader, "code"),
     "search": not users.can(db, reader, "code"),
+    "suggestions": not users.can(db, reader, "code"),
     "export": not users.can(db, reader, "export"),
 }
 pages = {key: page for key, page in pages.items() if not hidden.get(key)}

@@ -25,6 +25,13 @@ from coder import store
 from tests.browser import chromium_page, idle, login, pick, streamlit_app
 
 TARGET_MS = 300
+#: JS: the start of the text on screen (offset of its first run, then its words; None
+#: before the text is drawn), to tell the new page's text from the old one's
+FIRST_RUN = (
+    "() => { const p = document.querySelector('.cs-page');"
+    " const r = p && p.querySelector('.cs-run');"
+    " return r ? r.dataset.s + ':' + p.textContent.slice(0, 200) : null; }"
+)
 FAILURE = Path(__file__).resolve().parent / ".cache" / "workspace-failure.png"
 
 
@@ -73,10 +80,16 @@ def main() -> None:
     with streamlit_app(db_path) as url, chromium_page() as page:
         try:
 
-            def shown(label: str) -> None:
-                """The page label and the page's text are on screen."""
+            def text_now() -> str | None:
+                """Where the text on screen starts (offset and words of its first run)."""
+                return page.evaluate(FIRST_RUN)
+
+            def shown(label: str, before: str | None) -> None:
+                """The page label is on screen and the text is the new page's."""
                 page.get_by_text(re.compile(label)).wait_for(timeout=30_000)
-                page.locator(".cs-text:visible").first.wait_for(timeout=30_000)
+                page.wait_for_function(
+                    f"old => ({FIRST_RUN})() !== old", arg=before, timeout=30_000
+                )
 
             login(page, f"{url}/coderen?plan={other['id']}&pagina=1", "anna", PASSWORD)
             page.get_by_text(re.compile(r"Pagina 1 van")).wait_for(timeout=60_000)
@@ -91,14 +104,23 @@ def main() -> None:
                 option = page.get_by_role("option", name=label).first
                 option.wait_for(timeout=30_000)
                 count = target["page_count"]
-                opened.append(timed(option.click, lambda count=count: shown(rf"van {count}\b")))
+                before = text_now()
+                opened.append(
+                    timed(
+                        option.click,
+                        lambda count=count, before=before: shown(rf"van {count}\b", before),
+                    )
+                )
             start = int(re.search(r"Pagina (\d+)", page.inner_text("body")).group(1))
             for n in range(args.repeat):  # turn a page
                 idle(page)
+                before = text_now()
                 turned.append(
                     timed(
                         lambda: page.get_by_role("button", name="Volgende →").click(),
-                        lambda nxt=start + n + 1: shown(rf"Pagina {nxt} van"),
+                        lambda nxt=start + n + 1, before=before: shown(
+                            rf"Pagina {nxt} van", before
+                        ),
                     )
                 )
             current = start + args.repeat
@@ -131,9 +153,10 @@ def main() -> None:
                     )
                 )
                 idle(page)
+                before = text_now()
                 page.get_by_role("button", name="Volgende →").click()
                 current += 1
-                shown(rf"Pagina {current} van")
+                shown(rf"Pagina {current} van", before)
         except Exception:
             page.screenshot(path=str(FAILURE))
             print(f"benchmark failed; the screen at that moment: {FAILURE}", file=sys.stderr)

@@ -14,6 +14,7 @@ import streamlit as st
 from coder import codebook, coding, corpus, reading
 from coder.codebook import Code
 from coder.errors import CoderError
+from coder.ui import suggestions
 from coder.ui.common import current_reader, database, md
 from coder.ui.span_selector import page_data, span_selector
 
@@ -126,6 +127,7 @@ def render() -> None:
         shown_codes = st.multiselect(
             "Codes", [c.id for c in codable], format_func=lambda i: by_id[i].name
         )
+        suggesting = suggestions.render_switch(db, reader)
     # blind coding: in an open pilot on this plan, "alle lezers" still shows only mine
     blind = coding.visible_coders(db, reader, doc_id)
     coders = [reader] if scope == "mij" else blind
@@ -134,7 +136,9 @@ def render() -> None:
             "Blind coderen: dit plan hoort bij een open pilot waarin je meeleest. Je ziet"
             " alleen je eigen coderingen tot de pilot gesloten is."
         )
-    _reading_area(db, reader, doc_id, doc["page_count"] or 1, coders, shown_codes or None, codes)
+    _reading_area(
+        db, reader, doc_id, doc["page_count"] or 1, coders, shown_codes or None, codes, suggesting
+    )
     if st.button("Overzicht van dit plan: welke codes waar"):
         _overview(db, doc_id, coders)
 
@@ -148,6 +152,7 @@ def _reading_area(
     coders: list[str] | None,
     shown_codes: list[str] | None,
     codes: list[Code],
+    suggesting: bool,
 ) -> None:
     """Navigation, the page's text and the coding panel. A fragment: turning a page or
     saving a coding reruns only this part, not the plan list, filters and sidebar, which
@@ -207,6 +212,8 @@ def _reading_area(
         selection = snap_to_words(text, *event.selection)
     with panel:
         _panel(db, reader, doc_id, text, selection, event.nonce, codable, by_id)
+        if suggesting:
+            _suggestions(db, reader, doc_id, page, selection)
 
 
 def _document_text(db, document_id: int) -> str:
@@ -279,40 +286,75 @@ def _panel(db, reader: str, doc_id: int, text: str, selection, nonce, codable, b
         quote = text[start:end]
         st.caption(f"«{md(quote[:400])}{'…' if len(quote) > 400 else ''}» ({start}–{end})")
         with st.form("code-form", clear_on_submit=True, border=False):
-            chosen = st.multiselect(
+            st.multiselect(
                 "Codes",
                 [c.id for c in codable],
                 format_func=lambda i: _label(by_id[i], by_id),
                 placeholder="zoek een code…",
+                key="new-codes",
             )
-            memo = st.text_area("Memo (optioneel)", height=68)
-            submitted = st.form_submit_button("Codeer", type="primary", width="stretch")
-        if submitted:
-            try:
-                coding.create(db, reader, doc_id, start, end, chosen, memo=memo)
-            except CoderError as exc:
-                st.error(str(exc))
-            else:
-                st.session_state["used_nonce"] = nonce
-                st.toast(f"Gecodeerd met {len(chosen)} code(s)")
-                st.rerun(scope="fragment")
+            st.text_area("Memo (optioneel)", height=68, key="new-memo")
+            st.form_submit_button(
+                "Codeer",
+                type="primary",
+                width="stretch",
+                on_click=_save_new,
+                args=(db, reader, doc_id, start, end, nonce),
+            )
+        if error := st.session_state.pop("coding-error", None):
+            st.error(error)
         _definitions(codable)
     else:
         st.info("Selecteer tekst met de muis om te coderen; klik op een markering om ze te zien.")
         _definitions(codable)
     last = coding.last_action(db, reader)
-    if st.button(
+    st.button(
         f"↶ Ongedaan maken: {last}" if last else "↶ Ongedaan maken",
         disabled=last is None,
         width="stretch",
         help="sneltoets u",
-    ):
-        _undo(db, reader)
-        st.rerun(scope="fragment")
+        on_click=_undo,
+        args=(db, reader),
+    )
     is_done = reading.is_done(db, reader, doc_id)
-    if st.toggle("Plan afgerond", value=is_done, key=f"done-{doc_id}") != is_done:
-        reading.set_done(db, reader, doc_id, not is_done)
-        st.rerun(scope="fragment")
+    st.toggle(
+        "Plan afgerond",
+        value=is_done,
+        key=f"done-{doc_id}",
+        on_change=lambda: reading.set_done(db, reader, doc_id, not is_done),
+    )
+
+
+def _save_new(db, reader: str, doc_id: int, start: int, end: int, nonce) -> None:
+    """Save the new fragment before the rerun draws the page (a callback), so the page
+    shows it in the same round trip instead of a second rerun."""
+    chosen = st.session_state.get("new-codes", [])
+    try:
+        coding.create(db, reader, doc_id, start, end, chosen, memo=st.session_state["new-memo"])
+    except CoderError as exc:
+        st.session_state["coding-error"] = str(exc)
+    else:
+        st.session_state["used_nonce"] = nonce
+        st.toast(f"Gecodeerd met {len(chosen)} code(s)")
+
+
+def _suggestions(db, reader: str, doc_id: int, page: int, selection) -> None:
+    """The model's codes for the selection at once; for the whole page on demand (a
+    dialog), so that reading is not slowed by drawing them on every page turn."""
+    if selection:
+        suggestions.render_span_suggestions(db, reader, doc_id, *selection)
+    if st.button("Suggesties voor deze pagina", width="stretch"):
+        _page_suggestions(db, reader, doc_id, page)
+
+
+@st.dialog("Suggesties voor deze pagina", width="large")
+def _page_suggestions(db, reader: str, doc_id: int, page: int) -> None:
+    suggestions.render_page_suggestions(db, reader, doc_id, page)
+
+
+@st.dialog("Vergelijkbare passages", width="large")
+def _similar(db, reader: str, coding_id: int) -> None:
+    suggestions.render_similar(db, reader, coding_id)
 
 
 def _definitions(codable: list[Code]) -> None:
@@ -388,6 +430,8 @@ def _fragment(db, reader: str, coding_id: int, selection, nonce, codable, by_id)
             coding.delete(db, reader, [c.id for c in siblings])
             st.session_state["selected_coding"] = None
             st.rerun(scope="fragment")
+    if st.button("Vergelijkbare passages", width="stretch", help="wat je elders nog miste"):
+        _similar(db, reader, coding_id)
     with st.expander("Geschiedenis"):
         for c in siblings:
             for entry in coding.history(db, c.id):
