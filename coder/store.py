@@ -619,7 +619,17 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     if conn.in_transaction:
         yield db
         return
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        # the busy timeout passed while others kept the write lock: say so, lose nothing
+        where = conn.execute("PRAGMA database_list").fetchone()[2]
+        raise StoreError(
+            f"{where}: the database stayed busy with other users' changes for"
+            f" {BUSY_TIMEOUT_MS / 1000:g} s; nothing was saved: try again"
+        ) from exc
     try:
         yield db
     except BaseException:

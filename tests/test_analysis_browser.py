@@ -46,6 +46,7 @@ def test_code_view_filter_key_quote_and_open_in_plan(corpus_db: Path) -> None:
         page.get_by_text("Wij werken met vrijwilligers.").first.wait_for(timeout=30_000)
 
         # filter on region: Beta (Limburg) goes
+        idle(page)
         page.get_by_text("Filters en sortering").click()
         pick(page, page.get_by_role("combobox", name="Regio"), "Antwerpen")
         page.get_by_text("3 fragmenten").wait_for(timeout=30_000)

@@ -150,7 +150,7 @@ def test_kill_during_a_code_all_hits_batch_leaves_none_of_it(tmp_path: Path) -> 
         text = db.execute("SELECT text FROM documents WHERE id = ?", [document]).fetchone()[0]
         words = [(m.start(), m.end()) for m in re.finditer(r"\\w+", text)]
 
-        def spans():  # every run of 1-3 words: tens of thousands of hits
+        def spans():  # every run of 1-3 words: 54,000 hits
             flag.touch()  # code_spans reads the spans inside its transaction
             for length in range(3):
                 for first, last in zip(words, words[length:]):
