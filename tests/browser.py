@@ -34,8 +34,8 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_app(db_path: Path) -> Iterator[str]:
-    """Run app.py against ``db_path``; yield its URL; always stop it."""
+def streamlit_app(db_path: Path, script: Path = ROOT / "app.py") -> Iterator[str]:
+    """Run ``script`` (the app) against ``db_path``; yield its URL; always stop it."""
     port = free_port()
     env = {**os.environ, "CODER_DB": str(db_path)}
     proc = subprocess.Popen(
@@ -44,7 +44,7 @@ def streamlit_app(db_path: Path) -> Iterator[str]:
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(script),
             "--server.address",
             "127.0.0.1",
             "--server.port",

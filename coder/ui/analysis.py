@@ -17,6 +17,7 @@ import streamlit as st
 
 from coder import analysis, reports, summaries, users
 from coder.errors import CoderError
+from coder.ui import suggestions
 from coder.ui.common import current_reader, database, md, open_plan
 from coder.ui.summaries import do, flash
 
@@ -86,9 +87,13 @@ def show_fragment(
         )
         for memo in fragment.memos:
             st.caption(f"Memo: {md(memo)}")
-        cols = st.columns([1, 1, 4])
+        cols = st.columns([1, 1, 1.4, 2.6])
         with cols[0]:
             _open_button(fragment, f"open-{key}")
+        if users.can(db, reader, "code") and cols[2].button(
+            "Vergelijkbaar", key=f"sim-{key}", help="passages elders die nog niet zo gecodeerd zijn"
+        ):
+            suggestions.similar_dialog(db, reader, fragment.coding_id)
         writer = users.can(db, reader, "write")
         if fragment.key_quote:
             if cols[1].button("☆ Geen kerncitaat", key=f"unq-{key}", disabled=not writer):
@@ -212,7 +217,9 @@ def view_fragments(db: Any, code_id: str, reader: str | None) -> None:
         }
         for f in view.fragments
     ]
-    download("Fragmenten als CSV", rows, f"fragmenten-{code_id}.csv", "dl-fragments")
+    # the fragments are the plans' own text: a raw export, for those who may export
+    if users.can(db, reader, "export"):
+        download("Fragmenten als CSV", rows, f"fragmenten-{code_id}.csv", "dl-fragments")
     fragment_list(db, view, reader, "cv")
 
 

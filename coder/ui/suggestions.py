@@ -188,6 +188,10 @@ def render_similar(db: Any, reader: str | None, coding_id: int, *, limit: int = 
                 )
 
 
+#: the similar passages in a dialog, opened from a fragment (workspace, code view)
+similar_dialog = st.dialog("Vergelijkbare passages", width="large")(render_similar)
+
+
 def render_queue(db: Any, reader: str | None, *, limit: int = 20) -> None:
     """The reader's queue: passages to read next, where the model is unsure or where a
     code was likely missed on pages already read; each with open, accept and reject."""

@@ -101,6 +101,30 @@ def render() -> None:
     if not codable:
         st.warning("Er is nog geen codeboek: `coder codebook load codebook/default.yaml`.")
 
+    with st.sidebar:
+        st.subheader("Filter")
+        scope = st.radio("Coderingen van", ["mij", "alle lezers"], horizontal=True)
+        shown_codes = st.multiselect(
+            "Codes", [c.id for c in codable], format_func=lambda i: by_id[i].name
+        )
+        suggesting = suggestions.render_switch(db, reader)
+    _plan_view(db, reader, docs, codes, scope == "mij", shown_codes or None, suggesting)
+
+
+@st.fragment
+def _plan_view(
+    db,
+    reader: str,
+    docs: list[dict],
+    codes: list[Code],
+    mine_only: bool,
+    shown_codes: list[str] | None,
+    suggesting: bool,
+) -> None:
+    """The chosen plan: its list, attributes, navigation, text and coding panel. A
+    fragment: opening a plan, turning a page or saving a coding reruns only this part,
+    not the whole app with its sidebar, which keeps the reader's actions near the
+    300 ms the workspace aims for (benchmarks/workspace.py)."""
     doc_id = _choose_plan(docs)
     if st.session_state.pop("plan_changed", False) or "page" not in st.session_state:
         linked = st.query_params.get("pagina", "")
@@ -120,30 +144,21 @@ def render() -> None:
             if p
         )
     )
-
-    with st.sidebar:
-        st.subheader("Filter")
-        scope = st.radio("Coderingen van", ["mij", "alle lezers"], horizontal=True)
-        shown_codes = st.multiselect(
-            "Codes", [c.id for c in codable], format_func=lambda i: by_id[i].name
-        )
-        suggesting = suggestions.render_switch(db, reader)
     # blind coding: in an open pilot on this plan, "alle lezers" still shows only mine
     blind = coding.visible_coders(db, reader, doc_id)
-    coders = [reader] if scope == "mij" else blind
-    if blind is not None and scope != "mij":
+    coders = [reader] if mine_only else blind
+    if blind is not None and not mine_only:
         st.info(
             "Blind coderen: dit plan hoort bij een open pilot waarin je meeleest. Je ziet"
             " alleen je eigen coderingen tot de pilot gesloten is."
         )
     _reading_area(
-        db, reader, doc_id, doc["page_count"] or 1, coders, shown_codes or None, codes, suggesting
+        db, reader, doc_id, doc["page_count"] or 1, coders, shown_codes, codes, suggesting
     )
     if st.button("Overzicht van dit plan: welke codes waar"):
         _overview(db, doc_id, coders)
 
 
-@st.fragment
 def _reading_area(
     db,
     reader: str,
@@ -154,9 +169,7 @@ def _reading_area(
     codes: list[Code],
     suggesting: bool,
 ) -> None:
-    """Navigation, the page's text and the coding panel. A fragment: turning a page or
-    saving a coding reruns only this part, not the plan list, filters and sidebar, which
-    keeps the reader's actions well under the 300 ms the workspace aims for."""
+    """Navigation, the page's text and the coding panel."""
     by_id = {c.id: c for c in codes}
     codable = [c for c in codes if not c.is_group]
     page = min(max(int(st.session_state.get("page", 1)), 1), count)
@@ -352,11 +365,6 @@ def _page_suggestions(db, reader: str, doc_id: int, page: int) -> None:
     suggestions.render_page_suggestions(db, reader, doc_id, page)
 
 
-@st.dialog("Vergelijkbare passages", width="large")
-def _similar(db, reader: str, coding_id: int) -> None:
-    suggestions.render_similar(db, reader, coding_id)
-
-
 def _definitions(codable: list[Code]) -> None:
     if st.button("Definities van de codes", width="stretch", help="zoek in het codeboek"):
         _codebook_dialog(codable)
@@ -431,7 +439,7 @@ def _fragment(db, reader: str, coding_id: int, selection, nonce, codable, by_id)
             st.session_state["selected_coding"] = None
             st.rerun(scope="fragment")
     if st.button("Vergelijkbare passages", width="stretch", help="wat je elders nog miste"):
-        _similar(db, reader, coding_id)
+        suggestions.similar_dialog(db, reader, coding_id)
     with st.expander("Geschiedenis"):
         for c in siblings:
             for entry in coding.history(db, c.id):
