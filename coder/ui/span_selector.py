@@ -60,9 +60,15 @@ export default function (component) {
   const { data, setStateValue, setTriggerValue, parentElement } = component;
   const root = document.createElement('div');
   root.className = 'cs-page';
-  const style = document.createElement('style');
-  style.textContent = data.css;  // scoped by the cs- class prefix
-  parentElement.replaceChildren(style, root);
+  // the CSS (scoped by the cs- class prefix) goes into the document once: a new <style>
+  // on every page turn would make the browser restyle the whole app each time
+  if (!document.getElementById('cs-style')) {
+    const style = document.createElement('style');
+    style.id = 'cs-style';
+    style.textContent = data.css;
+    document.head.appendChild(style);
+  }
+  parentElement.replaceChildren(root);
   const byId = new Map(data.codings.map(c => [c.id, c]));
 
   function tooltip(ids) {
