@@ -95,7 +95,13 @@ def chromium_page() -> Iterator[object]:
         browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            yield page
+            try:
+                yield page
+            except Exception:
+                # what the screen said when it went wrong, for the CI log
+                text = page.locator("[data-testid=stMain]").inner_text(timeout=5_000)
+                print("screen at failure:\n" + text[:2_000], file=sys.stderr)
+                raise
         finally:
             browser.close()
 
@@ -103,7 +109,9 @@ def chromium_page() -> Iterator[object]:
 def idle(page: object) -> None:
     """Wait until the script run has finished: a widget changed while Streamlit is still
     running the page can be reset when that run completes."""
-    page.locator("[data-testid=stStatusWidget]").wait_for(state="detached", timeout=60_000)
+    # the app root says whether a script run is going on (what Streamlit's own end-to-end
+    # tests wait for); the "Running" status widget only shows for longer runs
+    page.locator("[data-testid=stApp][data-test-script-state=notRunning]").wait_for(timeout=60_000)
 
 
 def pick(page: object, combobox: object, *options: str) -> None:
