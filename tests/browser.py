@@ -124,12 +124,12 @@ def pick(page: object, combobox: object, *options: str) -> None:
     for option in options:
         page.keyboard.type(option)
         page.get_by_role("option", name=option).first.click(timeout=30_000)
-    if page.get_by_role("listbox").count():  # a multiselect stays open; a selectbox closes
-        page.keyboard.press("Escape")
-    page.get_by_role("listbox").wait_for(state="detached", timeout=10_000)
-    # leave the box: a focused multiselect shrinks on blur, and the layout shift would
-    # make the next click (e.g. on the submit button below it) miss
+    # leave the box with Tab, which closes a multiselect's list too. Not Escape: Streamlit
+    # takes Escape as "stop the running script", and the choice has just started a run.
+    # And leave it at all: a focused multiselect shrinks on blur, and that layout shift
+    # would make the next click (e.g. on the submit button below it) miss.
     page.keyboard.press("Tab")
+    page.get_by_role("listbox").wait_for(state="detached", timeout=10_000)
 
 
 def login(page: object, url: str, name: str, password: str) -> None:
