@@ -57,7 +57,7 @@ def main() -> None:
         db_path = build_database(Path(tmp))
         with streamlit_app(db_path) as url, chromium_page() as page:
             page.set_viewport_size({"width": 1440, "height": 1000})
-            login(page, f"{url}/corpus", "anna", PASSWORD)
+            login(page, url, "anna", PASSWORD)  # the corpus page is the default, at /
             page.get_by_text("Organisaties").wait_for(timeout=60_000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(OUT / "corpus.png"))
