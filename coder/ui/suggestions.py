@@ -188,10 +188,6 @@ def render_similar(db: Any, reader: str | None, coding_id: int, *, limit: int = 
                 )
 
 
-#: the similar passages in a dialog, opened from a fragment (workspace, code view)
-similar_dialog = st.dialog("Vergelijkbare passages", width="large")(render_similar)
-
-
 def render_queue(db: Any, reader: str | None, *, limit: int = 20) -> None:
     """The reader's queue: passages to read next, where the model is unsure or where a
     code was likely missed on pages already read; each with open, accept and reject."""
@@ -354,6 +350,11 @@ def _evaluation_form(db: Any, reader: str | None) -> None:
                 st.error(str(exc))
             else:
                 _done("Evaluatie klaar")
+
+
+#: the dialogs the workspace and the code view open (drawn only when asked)
+page_dialog = st.dialog("Suggesties voor deze pagina", width="large")(render_page_suggestions)
+similar_dialog = st.dialog("Vergelijkbare passages", width="large")(render_similar)
 
 
 def render() -> None:

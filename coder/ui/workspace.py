@@ -108,7 +108,7 @@ def render() -> None:
             "Codes", [c.id for c in codable], format_func=lambda i: by_id[i].name
         )
         suggesting = suggestions.render_switch(db, reader)
-    _plan_view(db, reader, docs, codes, scope == "mij", shown_codes or None, suggesting)
+    _plan_view(db, reader, docs, by_id, codable, scope == "mij", shown_codes or None, suggesting)
 
 
 @st.fragment
@@ -116,7 +116,8 @@ def _plan_view(
     db,
     reader: str,
     docs: list[dict],
-    codes: list[Code],
+    by_id: dict[str, Code],
+    codable: list[Code],
     mine_only: bool,
     shown_codes: list[str] | None,
     suggesting: bool,
@@ -153,7 +154,7 @@ def _plan_view(
             " alleen je eigen coderingen tot de pilot gesloten is."
         )
     _reading_area(
-        db, reader, doc_id, doc["page_count"] or 1, coders, shown_codes, codes, suggesting
+        db, reader, doc_id, doc["page_count"] or 1, coders, shown_codes, by_id, codable, suggesting
     )
     if st.button("Overzicht van dit plan: welke codes waar"):
         _overview(db, doc_id, coders)
@@ -166,12 +167,11 @@ def _reading_area(
     count: int,
     coders: list[str] | None,
     shown_codes: list[str] | None,
-    codes: list[Code],
+    by_id: dict[str, Code],
+    codable: list[Code],
     suggesting: bool,
 ) -> None:
     """Navigation, the page's text and the coding panel."""
-    by_id = {c.id: c for c in codes}
-    codable = [c for c in codes if not c.is_group]
     page = min(max(int(st.session_state.get("page", 1)), 1), count)
     nav = st.columns([1, 1, 1.3, 1.6, 1.2, 1.2])
     if nav[0].button("← Vorige", disabled=page <= 1, width="stretch"):
@@ -209,7 +209,7 @@ def _reading_area(
         data = page_data(
             view.segments,
             visible,
-            short_names={c.id: c.short_name or c.name for c in codes},
+            short_names={c.id: c.short_name or c.name for c in by_id.values()},
             selected=st.session_state.get("selected_coding"),
             focus=st.session_state.get("focus"),
             empty="(lege pagina)",
@@ -357,12 +357,7 @@ def _suggestions(db, reader: str, doc_id: int, page: int, selection) -> None:
     if selection:
         suggestions.render_span_suggestions(db, reader, doc_id, *selection)
     if st.button("Suggesties voor deze pagina", width="stretch"):
-        _page_suggestions(db, reader, doc_id, page)
-
-
-@st.dialog("Suggesties voor deze pagina", width="large")
-def _page_suggestions(db, reader: str, doc_id: int, page: int) -> None:
-    suggestions.render_page_suggestions(db, reader, doc_id, page)
+        suggestions.page_dialog(db, reader, doc_id, page)
 
 
 def _definitions(codable: list[Code]) -> None:
