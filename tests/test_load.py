@@ -45,7 +45,13 @@ def test_the_verification_sees_lost_duplicated_and_corrupted_codings(tmp_path: P
     result = load.run(path, tmp_path / "logs", writers=1, readers=0, seconds=1)
     assert result.verification is not None and result.verification.ok
     db = store.connect(path)
-    ids = [r[0] for r in db.execute("SELECT id FROM codings WHERE coder = 'load-1' ORDER BY id")]
+    # live codings: corruption is judged on those (a writer may have deleted any other)
+    ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM codings WHERE coder = 'load-1' AND deleted_at IS NULL ORDER BY id"
+        )
+    ]
     with store.transaction(db):
         db.execute("DELETE FROM codings WHERE id = ?", [ids[0]])  # lost
         db.execute("UPDATE codings SET text = 'x' WHERE id = ?", [ids[1]])  # corrupted
