@@ -48,7 +48,12 @@ def test_code_view_filter_key_quote_and_open_in_plan(corpus_db: Path) -> None:
         # filter on region: Beta (Limburg) goes
         idle(page)
         page.get_by_text("Filters en sortering").click()
-        pick(page, page.get_by_role("combobox", name="Regio"), "Antwerpen")
+        region = page.get_by_role("combobox", name="Regio")
+        pick(page, region, "Antwerpen")
+        if not page.locator("[data-baseweb=tag]", has_text="Antwerpen").count():
+            # seen on CI only, not explained yet: the first choice in this box right after
+            # login did not show; the reader picks again (see the issue note)
+            pick(page, region, "Antwerpen")
         page.get_by_text("3 fragmenten").wait_for(timeout=30_000)
         page.get_by_role("heading", name="Beta").wait_for(state="detached", timeout=30_000)
 
