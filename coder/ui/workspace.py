@@ -219,9 +219,10 @@ def _reading_area(
         st.session_state["selected_coding"] = event.clicked
     if event.key:
         _shortcut(db, event.key, reader, doc_id, page, count, coders, shown_codes)
-    text = _document_text(db, doc_id)
-    selection = None
+    selection, text = None, ""
     if event.selection and event.nonce != st.session_state.get("used_nonce"):
+        # the plan's whole text only when there is a selection to widen and quote
+        text = _document_text(db, doc_id)
         selection = snap_to_words(text, *event.selection)
     with panel:
         _panel(db, reader, doc_id, text, selection, event.nonce, codable, by_id)
