@@ -173,23 +173,36 @@ def _reading_area(
 ) -> None:
     """Navigation, the page's text and the coding panel."""
     page = min(max(int(st.session_state.get("page", 1)), 1), count)
+    # navigation runs in callbacks, before this run draws anything, so every control
+    # (the page box too) shows the page the reader went to, in one round trip
     nav = st.columns([1, 1, 1.3, 1.6, 1.2, 1.2])
-    if nav[0].button("← Vorige", disabled=page <= 1, width="stretch"):
-        _go(page - 1)
-    if nav[1].button("Volgende →", disabled=page >= count, width="stretch"):
-        _go(page + 1)
-    jump = nav[2].number_input(
-        "Pagina", 1, count, page, label_visibility="collapsed", key=f"jump-{doc_id}-{page}"
+    nav[0].button("← Vorige", disabled=page <= 1, width="stretch", on_click=_go, args=(page - 1,))
+    nav[1].button(
+        "Volgende →", disabled=page >= count, width="stretch", on_click=_go, args=(page + 1,)
     )
-    if jump != page:
-        _go(int(jump))
-    if nav[3].button("Volgende ongecodeerde", width="stretch", help="sneltoets g"):
-        _next_uncoded(db, reader, doc_id)
-    if nav[4].button("↑ Codering", width="stretch", help="vorige codering (k)"):
-        _adjacent(db, doc_id, coders, shown_codes, -1)
-    if nav[5].button("Codering ↓", width="stretch", help="volgende codering (j)"):
-        _adjacent(db, doc_id, coders, shown_codes, 1)
-    page = min(max(int(st.session_state.get("page", 1)), 1), count)
+    if st.session_state.get("jump") != page:
+        st.session_state["jump"] = page
+    nav[2].number_input(
+        "Pagina", 1, count, label_visibility="collapsed", key="jump", on_change=_jumped
+    )
+    nav[3].button(
+        "Volgende ongecodeerde",
+        width="stretch",
+        help="sneltoets g",
+        on_click=_next_uncoded,
+        args=(db, reader, doc_id),
+    )
+    for column, label, hint, direction in (
+        (nav[4], "↑ Codering", "vorige codering (k)", -1),
+        (nav[5], "Codering ↓", "volgende codering (j)", 1),
+    ):
+        column.button(
+            label,
+            width="stretch",
+            help=hint,
+            on_click=_adjacent,
+            args=(db, doc_id, coders, shown_codes, direction),
+        )
 
     st.query_params.update({"plan": str(doc_id), "pagina": str(page)})
     if st.session_state.get("recorded") != (reader, doc_id, page):
@@ -228,6 +241,10 @@ def _reading_area(
         _panel(db, reader, doc_id, text, selection, event.nonce, codable, by_id)
         if suggesting:
             _suggestions(db, reader, doc_id, page, selection)
+
+
+def _jumped() -> None:
+    _go(int(st.session_state["jump"]))
 
 
 def _document_text(db, document_id: int) -> str:

@@ -1,0 +1,86 @@
+"""Moving through a plan in a real browser: page buttons, the page box, codings.
+
+Every control must show the page the reader went to after one action (the
+page box once lagged a page behind the text), and navigation by coding must
+land on the coding's page with the coding opened.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from coder import codebook, coding, corpus, store, users
+from coder.ingest import ingest_paths
+from tests.browser import chromium_page, idle, login, streamlit_app
+from tests.pdfkit import PdfBuilder, prose
+
+pytestmark = pytest.mark.browser
+PASSWORD = "proef-wachtwoord"
+PAGES = 5
+
+
+@pytest.fixture
+def plan_db(tmp_path: Path) -> Path:
+    pdf = PdfBuilder(tmp_path / "vormingplus-nav.pdf", header="Vormingplus Nav – Beleidsplan")
+    for number in range(1, PAGES + 1):
+        pdf.heading(f"{number} Hoofdstuk {number}")
+        for i in range(3):
+            pdf.paragraph(f"Pagina-alinea {number}.{i}. " + prose(number * 7 + i, 4))
+        if number < PAGES:
+            pdf.new_page()
+    pdf.save()
+    db_path = tmp_path / "nav.db"
+    db = store.connect(db_path)
+    ingest_paths(db, [pdf.path], workers=1)
+    codebook.ensure_default_codebook(db)
+    users.add_user(db, None, "lead", "admin", PASSWORD)
+    users.add_user(db, "lead", "anna", "researcher", PASSWORD)
+    # one coding on page 4, for "next coding"
+    view = corpus.page(db, 1, 4)
+    paragraph = view.segments[1]
+    coding.create(db, "anna", 1, paragraph.start, paragraph.end, ["vrijwilligers"])
+    db.close()
+    return db_path
+
+
+def _shows(page, number: int) -> None:
+    page.get_by_text(re.compile(rf"Pagina {number} van {PAGES}")).wait_for(timeout=15_000)
+    page.get_by_text(f"Pagina-alinea {number}.0.", exact=False).first.wait_for(timeout=15_000)
+    idle(page)
+    assert page.get_by_role("spinbutton").input_value() == str(number)
+
+
+def test_buttons_page_box_and_codings_move_every_control(plan_db: Path) -> None:
+    with streamlit_app(plan_db) as url, chromium_page() as page:
+        login(page, f"{url}/coderen", "anna", PASSWORD)
+        _shows(page, 1)
+        assert page.get_by_role("button", name="← Vorige").is_disabled()
+
+        page.get_by_role("button", name="Volgende →").click()
+        _shows(page, 2)
+        page.get_by_role("button", name="← Vorige").click()
+        _shows(page, 1)
+
+        box = page.get_by_role("spinbutton")
+        box.fill(str(PAGES))
+        box.press("Enter")
+        _shows(page, PAGES)
+        assert page.get_by_role("button", name="Volgende →").is_disabled()
+
+        # back to the start, then the next coding: page 4, with the fragment opened
+        box.fill("1")
+        box.press("Enter")
+        _shows(page, 1)
+        page.get_by_role("button", name="Codering ↓").click()
+        _shows(page, 4)
+        page.get_by_text("Fragment van anna").wait_for(timeout=15_000)
+        page.get_by_role("button", name="Codering ↓").click()
+        page.get_by_text("Geen codering meer in die richting.").wait_for(timeout=15_000)
+        _shows(page, 4)
+
+        # the reader's place is kept: a reload opens the plan at page 4 again
+        page.reload()
+        _shows(page, 4)
