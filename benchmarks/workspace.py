@@ -2,7 +2,7 @@
 
 Measures, from the reader's action to the updated screen (headless chromium,
 Playwright, the app on 127.0.0.1): opening a ~150-page plan (choosing it in
-the plan list), turning a page, and saving a coding. Reports p50/p95 against
+the plan list), turning a page (button, then key), and saving a coding. Reports p50/p95 against
 the 300 ms target of issue 5 and writes them to benchmarks/RESULTS.md.
 
 Usage: python benchmarks/workspace.py [--repeat 20]
@@ -48,6 +48,7 @@ def percentile(values: list[float], q: float) -> float:
 #: JS, run in the page before the app loads: the browser's time of the reader's press
 PRESS_CLOCK = (
     "addEventListener('pointerdown', () => { window.__pressedAt = performance.now(); }, true);"
+    "addEventListener('keydown', () => { window.__pressedAt = performance.now(); }, true);"
 )
 
 
@@ -129,7 +130,7 @@ def main() -> None:
     big, other = list(plans)
     codings = db.execute("SELECT count(*) FROM codings WHERE deleted_at IS NULL").fetchone()[0]
     db.close()
-    opened, turned, saved = [], [], []
+    opened, turned, keyed, saved = [], [], [], []
     with streamlit_app(db_path) as url, chromium_page() as page:
         try:
 
@@ -166,6 +167,19 @@ def main() -> None:
                     )
                 )
             current = start + args.repeat
+            page.get_by_text(re.compile(rf"Pagina {current} van")).click()  # focus: the page
+            for _ in range(args.repeat):  # turn a page with the keyboard (n)
+                idle(page)
+                before = text_now()
+                current += 1
+                keyed.append(
+                    timed(
+                        page,
+                        lambda: page.keyboard.press("n"),
+                        SHOWN,
+                        [rf"Pagina {current} van", before],
+                    )
+                )
 
             def next_page() -> None:
                 nonlocal current
@@ -215,6 +229,7 @@ def main() -> None:
     for label, values in (
         ("open a plan", opened),
         ("turn a page", turned),
+        ("turn a page by key (n)", keyed),
         ("save a coding", saved),
         ("floor: one-button Streamlit app", floor(args.repeat)),
     ):

@@ -81,6 +81,45 @@ def test_buttons_page_box_and_codings_move_every_control(plan_db: Path) -> None:
         page.get_by_text("Geen codering meer in die richting.").wait_for(timeout=15_000)
         _shows(page, 4)
 
+        # keyboard: Esc closes the fragment (and is not taken as "stop the run")
+        page.keyboard.press("Escape")
+        page.get_by_text("Fragment van anna").wait_for(state="detached", timeout=15_000)
+        # n / → next page, p / ← previous page, each in one step
+        page.get_by_text(re.compile(r"Pagina 4 van")).click()
+        page.keyboard.press("n")
+        _shows(page, 5)
+        page.keyboard.press("ArrowLeft")
+        _shows(page, 4)
+
         # the reader's place is kept: a reload opens the plan at page 4 again
         page.reload()
         _shows(page, 4)
+
+
+def test_c_puts_the_cursor_in_the_codes_box(plan_db: Path) -> None:
+    with streamlit_app(plan_db) as url, chromium_page() as page:
+        login(page, f"{url}/coderen", "anna", PASSWORD)
+        _shows(page, 1)
+        paragraph = page.locator(".cs-text:visible").nth(1)
+        box = paragraph.bounding_box()
+        page.mouse.move(box["x"] + 2, box["y"] + 5)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] - 5, steps=3)
+        page.mouse.up()
+        page.get_by_text("Nieuw fragment").wait_for(timeout=15_000)
+        idle(page)
+        page.keyboard.press("c")
+        page.keyboard.type("Vrijwilligers")
+        page.get_by_role("option", name="Vrijwilligers").first.click()
+        page.keyboard.press("Tab")
+        form = page.locator("[data-testid=stForm]").first
+        form.get_by_role("button", name="Codeer").click()
+        page.locator(".cs-stripe:visible").first.wait_for(timeout=15_000)
+        db = store.connect(plan_db)
+        try:
+            assert sorted(c.code_id for c in coding.codings(db, 1, start=0, end=10**9)) == [
+                "vrijwilligers",
+                "vrijwilligers",
+            ]
+        finally:
+            db.close()

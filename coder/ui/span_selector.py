@@ -5,13 +5,15 @@ step). Python passes the page's segments, each cut into runs at coding
 boundaries, with their document offsets; the browser reports back the
 selected span as document offsets (state ``selection``), a click on a
 highlight or stripe (trigger ``clicked``) and keyboard shortcuts (trigger
-``key``). Text is inserted with ``textContent``, never as HTML, so nothing
-in a plan or a memo can inject markup or script.
+``key``, handled in a callback; ``c`` only moves the cursor to the codes
+box). Text is inserted with ``textContent``, never as HTML, so nothing in a
+plan or a memo can inject markup or script.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -182,16 +184,32 @@ export default function (component) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(target && target.tagName);
     if (typing || (target && target.isContentEditable)) return;
+    if (document.querySelector('[role=dialog]')) return;  // a dialog has the keys
     const action = data.shortcuts[event.key];
     if (!action) return;
+    // ours only: Streamlit's own keys would clear its cache (c) or stop the run (Esc)
     event.preventDefault();
+    event.stopPropagation();
+    if (action === 'code_selection') {  // in the browser: put the cursor in the codes box
+      const box = document.querySelector('[data-testid=stForm] [data-testid=stMultiSelect] input');
+      if (box) box.focus();
+      return;
+    }
     setTriggerValue('key', action);
   }
   root.addEventListener('mouseup', onMouseUp);
-  document.addEventListener('keydown', onKey);
+  // one key listener, the newest page's: a page's listener can outlive its page, and a
+  // key sent by it would act for the page it showed. Capture phase on window: before
+  // Streamlit's own listeners on the document.
+  if (window.__csOnKey) window.removeEventListener('keydown', window.__csOnKey, true);
+  window.__csOnKey = onKey;
+  window.addEventListener('keydown', onKey, true);
   return () => {
     root.removeEventListener('mouseup', onMouseUp);
-    document.removeEventListener('keydown', onKey);
+    if (window.__csOnKey === onKey) {
+      window.removeEventListener('keydown', onKey, true);
+      window.__csOnKey = null;
+    }
   };
 }
 """
@@ -204,13 +222,12 @@ _component = st.components.v2.component("coder.span_selector", js=JS, isolate_st
 
 @dataclass(slots=True)
 class SelectorEvent:
-    """What the reader did in the text: the current selection, and this run's click or key."""
+    """What the reader did in the text: the current selection, and this run's click."""
 
     selection: tuple[int, int] | None
     #: changes with every new mouse selection, so a selection can be used once
     nonce: int | None
     clicked: int | None
-    key: str | None
 
 
 def _runs(start: int, text: str, codings: list[Coding]) -> list[dict[str, Any]]:
@@ -286,15 +303,28 @@ def page_data(
     }
 
 
-def span_selector(data: dict[str, Any], *, key: str) -> SelectorEvent:
-    """Draw the page; return the reader's selection, click and key since the last run."""
+def span_selector(
+    data: dict[str, Any], *, key: str, on_key: Callable[[str], None] | None = None
+) -> SelectorEvent:
+    """Draw the page; return the reader's selection and click since the last run.
+
+    A keyboard shortcut goes to ``on_key`` (its action name), which runs as a callback
+    before the next run draws anything: a page turned by key then takes one round trip,
+    like one turned by button."""
+
+    def key_pressed() -> None:
+        # a key from a page no longer drawn has no state left: nothing to do
+        action = (st.session_state.get(key) or {}).get("key")
+        if action and on_key is not None:
+            on_key(action)
+
     result = _component(
         data=data,
         key=key,
         default={"selection": None},
         on_selection_change=lambda: None,
         on_clicked_change=lambda: None,
-        on_key_change=lambda: None,
+        on_key_change=key_pressed,
     )
     raw = result.get("selection")
     clicked = result.get("clicked")
@@ -302,5 +332,4 @@ def span_selector(data: dict[str, Any], *, key: str) -> SelectorEvent:
         selection=(int(raw["start"]), int(raw["end"])) if raw else None,
         nonce=int(raw["nonce"]) if raw else None,
         clicked=int(clicked) if clicked is not None else None,
-        key=result.get("key"),
     )

@@ -7,6 +7,7 @@ the selection not yet coded, the coding clicked).
 
 from __future__ import annotations
 
+import functools
 import re
 
 import streamlit as st
@@ -227,11 +228,22 @@ def _reading_area(
             focus=st.session_state.get("focus"),
             empty="(lege pagina)",
         )
-        event = span_selector(data, key=f"text-{doc_id}-{page}")
+        event = span_selector(
+            data,
+            key=f"text-{doc_id}-{page}",
+            on_key=functools.partial(
+                _shortcut,
+                db,
+                reader=reader,
+                doc_id=doc_id,
+                page=page,
+                count=count,
+                coders=coders,
+                shown_codes=shown_codes,
+            ),
+        )
     if event.clicked is not None:
         st.session_state["selected_coding"] = event.clicked
-    if event.key:
-        _shortcut(db, event.key, reader, doc_id, page, count, coders, shown_codes)
     selection, text = None, ""
     if event.selection and event.nonce != st.session_state.get("used_nonce"):
         # the plan's whole text only when there is a selection to widen and quote
@@ -279,8 +291,10 @@ def _adjacent(db, doc_id: int, coders, shown_codes, direction: int) -> None:
 
 
 def _shortcut(
-    db, action: str, reader: str, doc_id: int, page: int, count: int, coders, shown_codes
+    db, action: str, *, reader: str, doc_id: int, page: int, count: int, coders, shown_codes
 ) -> None:
+    """A keyboard shortcut from the text (a callback, so the run that follows draws its
+    result)."""
     if action == "next_page" and page < count:
         _go(page + 1)
     elif action == "prev_page" and page > 1:
@@ -293,9 +307,6 @@ def _shortcut(
         _undo(db, reader)
     elif action == "clear":
         st.session_state["selected_coding"] = None
-    else:
-        return
-    st.rerun(scope="fragment")
 
 
 def _undo(db, reader: str) -> None:
