@@ -741,7 +741,8 @@ def key_quotes(db: sqlite_utils.Database, code_id: str) -> list[KeyQuote]:
 
 # Markdown -----------------------------------------------------------------------
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+#: CommonMark's specials and ``$`` (Streamlit's Markdown reads ``$...$`` as LaTeX)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
 def render_markdown(text: str) -> str:
@@ -763,7 +764,8 @@ def quote_refs(body: str) -> list[int]:
 
 
 def escape_markdown(text: str) -> str:
-    """Text shown literally in Markdown (a fragment from a plan is not Markdown)."""
+    """Text shown literally in Markdown, in reports and in the app (a fragment from a plan
+    or a memo is not Markdown, and must not become markup or a formula)."""
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

@@ -484,6 +484,15 @@ def test_md_shows_memos_as_text_even_where_html_is_on(text: str) -> None:
     assert not _unsafe(rendered, {"p", "br", "h1", "h2", "pre", "code"})
 
 
+def test_one_escape_for_app_and_reports_keeps_amounts_out_of_latex() -> None:
+    from coder.ui.common import md
+
+    assert md is summaries.escape_markdown
+    # Streamlit reads $...$ as a formula: amounts in a plan must stay amounts
+    assert md("van $5 tot $10") == "van \\$5 tot \\$10"
+    assert "$5 tot $10" in summaries.render_markdown(md("van $5 tot $10"))
+
+
 @FUZZ
 @given(text=hostile_text)
 def test_summary_markdown_renders_without_script(text: str) -> None:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import sqlite_utils
 import streamlit as st
 
 from coder import config, store
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+from coder.summaries import escape_markdown
 
 
 def database() -> sqlite_utils.Database:
@@ -17,9 +14,8 @@ def database() -> sqlite_utils.Database:
     return store.connect(config.db_path())
 
 
-def md(text: str) -> str:
-    """Escape text from a plan so Markdown and HTML in it are shown, not interpreted."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+#: text from a plan or a memo, escaped so Markdown and HTML in it are shown, not interpreted
+md = escape_markdown
 
 
 def open_plan(document_id: int, page: int, focus: int | None = None) -> None:
