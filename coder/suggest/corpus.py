@@ -14,7 +14,7 @@ Passages are the segments a reader codes: paragraphs, list items and tables
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -211,15 +211,33 @@ def _load(path: Path, key: str) -> CorpusIndex | None:
         return None
 
 
+@dataclass(slots=True)
+class Passage:
+    """A passage of the corpus as suggestions show it: where it is and what it says."""
+
+    segment_id: int
+    document_id: int
+    organisation: str
+    page: int
+    section: str
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
 def passage_details(db: sqlite_utils.Database, segment_ids: list[int]) -> dict[int, dict]:
-    """Per segment id: its plan, organisation (or file name), page, section, span and text."""
+    """Per segment id: the fields of its ``Passage`` (plan, organisation or file name,
+    page, section, span and text), to build a passage with what a use adds to it."""
     if not segment_ids:
         return {}
     return {
-        row["id"]: row
+        row["segment_id"]: row
         for row in db.query(
-            'SELECT s.id, s.document_id, s.page, s.section, s.start, s."end", s.text,'
-            " coalesce(o.name, d.filename) AS organisation FROM segments s"
+            'SELECT s.id AS segment_id, s.document_id, s.page, s.section, s.start, s."end",'
+            " s.text, coalesce(o.name, d.filename) AS organisation FROM segments s"
             " JOIN documents d ON d.id = s.document_id"
             " LEFT JOIN organisations o ON o.id = d.organisation_id"
             f" WHERE s.id IN ({', '.join('?' * len(segment_ids))})",

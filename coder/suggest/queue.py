@@ -25,6 +25,7 @@ from coder import coding
 from coder.errors import SuggestError
 from coder.suggest.corpus import (
     CorpusIndex,
+    Passage,
     corpus_index,
     database_file,
     passage_details,
@@ -39,21 +40,12 @@ _SCORES: dict[tuple[str, int, str], np.ndarray] = {}
 
 
 @dataclass(slots=True)
-class QueueItem:
-    segment_id: int
-    document_id: int
-    organisation: str
-    page: int
-    section: str
-    start: int
-    end: int
-    text: str
+class QueueItem(Passage):
+    """A passage to read next, with the code the model thinks it has (or lacks)."""
+
     code_id: str
     code_name: str
     probability: float
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(slots=True)
@@ -165,14 +157,7 @@ def _items(
     found = passage_details(db, ids)
     return [
         QueueItem(
-            segment_id=seg,
-            document_id=found[seg]["document_id"],
-            organisation=found[seg]["organisation"],
-            page=found[seg]["page"],
-            section=found[seg]["section"],
-            start=found[seg]["start"],
-            end=found[seg]["end"],
-            text=found[seg]["text"],
+            **found[seg],
             code_id=code,
             code_name=current[code]["name"],
             probability=round(float(probabilities[row, best[row]]), 4),

@@ -10,32 +10,23 @@ that pilot's plans.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 import sqlite_utils
 
 from coder import coding
 from coder.errors import SuggestError
-from coder.suggest.corpus import CorpusIndex, corpus_index, passage_details
+from coder.suggest.corpus import CorpusIndex, Passage, corpus_index, passage_details
 
 SCOPES = ("code", "any")
 
 
 @dataclass(slots=True)
-class SimilarPassage:
-    segment_id: int
-    document_id: int
-    organisation: str
-    page: int
-    section: str
-    start: int
-    end: int
-    text: str
-    similarity: float
+class SimilarPassage(Passage):
+    """A passage like the fragment, with its cosine similarity to it."""
 
-    def as_dict(self) -> dict:
-        return asdict(self)
+    similarity: float
 
 
 def _coded(
@@ -137,14 +128,7 @@ def _passages(
     found = passage_details(db, segment_ids)
     return [
         SimilarPassage(
-            segment_id=seg,
-            document_id=found[seg]["document_id"],
-            organisation=found[seg]["organisation"],
-            page=found[seg]["page"],
-            section=found[seg]["section"],
-            start=found[seg]["start"],
-            end=found[seg]["end"],
-            text=found[seg]["text"],
+            **found[seg],
             similarity=round(float(score), 4),
         )
         for seg, score in zip(segment_ids, scores.tolist(), strict=True)
