@@ -339,16 +339,24 @@ def import_qdc(
         if fill_definitions and not code.is_group and not code.definition.strip():
             changes["definition"] = f"Nog te definiëren (overgenomen uit {Path(path).name})."
         codes.append(code.copy(**changes))
-    result = _apply(
-        db,
-        ordered(codes),
-        actor=actor,
-        summary=f"import {Path(path).name}",
-        source=source,
-        tally=True,
-    )
+    result = import_codes(db, ordered(codes), actor=actor, label=Path(path).name, source=source)
     result.warnings = parsed.warnings
     return result
+
+
+def import_codes(
+    db: sqlite_utils.Database,
+    codes: list[Code],
+    *,
+    actor: str,
+    label: str,
+    source: str | None = None,
+) -> ApplyResult:
+    """Make ``codes``, read from another tool's file ``label``, the codebook as one
+    version: the way in for .qdc files and the codes of a .qdpx project."""
+    return _apply(
+        db, codes, actor=actor, summary=f"import {label}", source=source or label, tally=True
+    )
 
 
 # -- single changes -------------------------------------------------------------------

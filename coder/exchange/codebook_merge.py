@@ -19,10 +19,7 @@ import sqlite_utils
 from coder.codebook import records
 from coder.codebook.model import Code, default_guid, depth, normalise_guid, ordered, slugify
 from coder.codebook.qdc import QdcCodebook
-
-# The codebook's single write path. It is private to coder.codebook; a public
-# ``apply_codes`` there would be the better seam (see the issue 8 report).
-from coder.codebook.service import _apply as apply_codebook
+from coder.codebook.service import import_codes
 
 
 @dataclass
@@ -86,9 +83,7 @@ def merge_codes(
         warnings.append(
             f"{placeholders} codes had no description: their definition says 'Nog te definiëren'"
         )
-    result = apply_codebook(
-        db, ordered(codes), actor=actor, summary=f"import {label}", source=label, tally=True
-    )
+    result = import_codes(db, ordered(codes), actor=actor, label=label)
     return MergeOutcome(rename, result.version, result.counts(), [*warnings, *parsed.warnings])
 
 

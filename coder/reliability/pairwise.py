@@ -16,7 +16,7 @@ import numpy as np
 
 from coder.reliability._common import read_ratings
 from coder.reliability.coefficients import cohen_kappa, fleiss_kappa
-from coder.reliability.unitized import _sorted_labels, unitized_alpha
+from coder.reliability.unitized import sorted_labels, unitized_alpha
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def pairwise_matrix(
     name = getattr(measure, "__name__", "measure")
     if measure is unitized_alpha:
         segments = list(data)
-        names = list(coders) if coders is not None else _sorted_labels(s[0] for s in segments)
+        names = list(coders) if coders is not None else sorted_labels(s[0] for s in segments)
 
         def value(i: int, j: int) -> float:
             pair = [s for s in segments if s[0] in (names[i], names[j])]

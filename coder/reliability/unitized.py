@@ -86,7 +86,9 @@ class _Continuum:
     units: list[_Coder]
 
 
-def _sorted_labels(labels: Iterable[Hashable]) -> list[Hashable]:
+def sorted_labels(labels: Iterable[Hashable]) -> list[Hashable]:
+    """Distinct labels in a stable order, also when they do not compare (mixed types),
+    so coders and codes keep one order across measures and runs."""
     distinct = set(labels)
     try:
         return sorted(distinct)  # type: ignore[type-var]
@@ -156,7 +158,7 @@ def _continuum(
     size = _check_length(length)
     rows = _read_segments(segments, size)
     if coders is None:
-        coder_list = _sorted_labels(row[0] for row in rows)
+        coder_list = sorted_labels(row[0] for row in rows)
     else:
         coder_list = list(coders)
         known = set(coder_list)
@@ -173,7 +175,7 @@ def _continuum(
     wanted = _code_filter(codes)
     if wanted is not None:
         rows = [row for row in rows if row[3] in wanted]
-    code_list = ["coded"] if variant == "binary" else _sorted_labels(row[3] for row in rows)
+    code_list = ["coded"] if variant == "binary" else sorted_labels(row[3] for row in rows)
     value_of = {code: v + 1 for v, code in enumerate(code_list)}
     units = []
     for coder in coder_list:
