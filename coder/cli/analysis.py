@@ -17,6 +17,7 @@ from coder.cli.base import (
     handles_errors,
     json_option,
     main,
+    new_table,
     open_db,
     print_json,
     say,
@@ -179,9 +180,8 @@ def analysis_coverage(ctx: click.Context, code_id: str | None, as_json: bool) ->
         if as_json:
             print_json([c.as_dict() for c in every])
             return
-        table = Table(title="Coverage of every code")
-        for column in ("code", "organisations", "fragments", "median share", "absent"):
-            table.add_column(column, justify="left" if column == "code" else "right")
+        columns = ("code", "organisations", "fragments", "median share", "absent")
+        table = new_table("Coverage of every code", columns, figures=columns[1:])
         for c in every:
             table.add_row(
                 escape(c.code.name),
@@ -196,12 +196,13 @@ def analysis_coverage(ctx: click.Context, code_id: str | None, as_json: bool) ->
     if as_json:
         print_json(cov.as_dict())
         return
-    table = Table(
-        title=f"{cov.code.name}: {cov.organisations} of {cov.total_organisations} organisations,"
-        f" {cov.fragments} fragments"
+    columns = ("organisation", "fragments", "codings", "characters", "share of plan")
+    table = new_table(
+        f"{cov.code.name}: {cov.organisations} of {cov.total_organisations} organisations,"
+        f" {cov.fragments} fragments",
+        columns,
+        figures=columns[1:],
     )
-    for column in ("organisation", "fragments", "codings", "characters", "share of plan"):
-        table.add_column(column, justify="left" if column == "organisation" else "right")
     for r in cov.rows:
         table.add_row(
             escape(r.organisation.name),
@@ -297,9 +298,8 @@ def analysis_cooccurrence(
     if as_json:
         print_json(result.as_dict())
         return
-    table = Table(title=f"Co-occurrence ({mode})")
-    for column in ("code A", "code B", "count", "organisations", "share A", "share B", "jaccard"):
-        table.add_column(column, justify="left" if column.startswith("code") else "right")
+    columns = ("code A", "code B", "count", "organisations", "share A", "share B", "jaccard")
+    table = new_table(f"Co-occurrence ({mode})", columns, figures=columns[2:])
     for p in result.pairs[:limit]:
         table.add_row(
             escape(p.a.name),
@@ -408,9 +408,12 @@ def analysis_terms(
     if as_json:
         print_json(result.as_dict())
         return
-    table = Table(title=f"{result.code.name}: distinctive terms ({result.fragments} fragments)")
-    for column in ("term", "in code", "rest", "G²", "log ratio"):
-        table.add_column(column, justify="left" if column == "term" else "right")
+    columns = ("term", "in code", "rest", "G²", "log ratio")
+    table = new_table(
+        f"{result.code.name}: distinctive terms ({result.fragments} fragments)",
+        columns,
+        figures=columns[1:],
+    )
     for t in result.terms:
         table.add_row(
             escape(t.term),
@@ -533,9 +536,7 @@ def summary_list(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
-    table = Table(title="Summaries")
-    for column in ("code", "status", "version", "comments"):
-        table.add_column(column)
+    table = new_table("Summaries", ("code", "status", "version", "comments"))
     for r in rows:
         table.add_row(escape(r["code"]), r["status"] or "—", str(r["version"]), str(r["comments"]))
     console.print(table)

@@ -5,19 +5,29 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from functools import wraps
 from typing import Any
 
 import click
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from coder import config, store
 from coder.errors import CoderError, ManifestError
 
 console = Console()
 errors = Console(stderr=True)
+
+
+def new_table(title: str | None, columns: Iterable[str], *, figures: Collection[str] = ()) -> Table:
+    """A rich table with these columns; the ``figures`` columns are right-aligned, so
+    their numbers line up."""
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, justify="right" if column in figures else "left")
+    return table
 
 
 def fail(message: str) -> None:

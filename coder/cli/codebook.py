@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from coder.cli.base import (
     actor_option,
@@ -18,6 +17,7 @@ from coder.cli.base import (
     json_option,
     lists_problems,
     main,
+    new_table,
     open_db,
     print_json,
     report_change,
@@ -99,9 +99,11 @@ def codebook_list(
         say("no codes" if query else "no codebook yet: coder codebook load FILE")
         return
     by_id = {c.id: c for c in codes}
-    table = Table(title=f"Codebook version {version or cb.current_version(db)}")
-    for column in ("id", "name", "short", "colour", "codings"):
-        table.add_column(column, justify="right" if column == "codings" else "left")
+    table = new_table(
+        f"Codebook version {version or cb.current_version(db)}",
+        ("id", "name", "short", "colour", "codings"),
+        figures={"codings"},
+    )
     for code in codes:
         level, parent = 0, code.parent_id
         while parent in by_id:

@@ -17,11 +17,18 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 
 from coder import corpus
 from coder import search as text_search
-from coder.cli.base import console, errors, handles_errors, main, open_db, print_json
+from coder.cli.base import (
+    console,
+    errors,
+    handles_errors,
+    main,
+    new_table,
+    open_db,
+    print_json,
+)
 from coder.errors import CoderError
 
 
@@ -103,11 +110,11 @@ def ingest(
 
 
 def _print_ingest_summary(report: Any) -> None:
-    table = Table(title="Ingest summary")
-    for column in ("file", "status", "pages", "segments", "sentences", "s", "notes"):
-        table.add_column(
-            column, justify="right" if column in ("pages", "segments", "sentences", "s") else "left"
-        )
+    table = new_table(
+        "Ingest summary",
+        ("file", "status", "pages", "segments", "sentences", "s", "notes"),
+        figures={"pages", "segments", "sentences", "s"},
+    )
     for r in report.results:
         notes = r.error or "; ".join(r.warnings)
         if r.reanchored or r.orphaned:
@@ -142,9 +149,7 @@ def status(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         print_json(result.as_dict())
         return
-    table = Table(title=f"Corpus {ctx.obj}")
-    table.add_column("what")
-    table.add_column("count", justify="right")
+    table = new_table(f"Corpus {ctx.obj}", ("what", "count"), figures={"count"})
     for label in (
         "organisations",
         "documents",

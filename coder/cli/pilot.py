@@ -18,6 +18,7 @@ from coder.cli.base import (
     handles_errors,
     json_option,
     main,
+    new_table,
     open_db,
     print_json,
     say,
@@ -42,9 +43,9 @@ def _show_pilot(found: Any) -> None:
         + (f", after {escape(found.previous)}" if found.previous else "")
     )
     say("coders: " + (", ".join(escape(c.label) for c in found.coders) or "none yet"))
-    table = Table(title=f"{len(found.plans)} plans")
-    for column in ("plan", "pages", "stratum", "read by"):
-        table.add_column(column, justify="right" if column == "pages" else "left")
+    table = new_table(
+        f"{len(found.plans)} plans", ("plan", "pages", "stratum", "read by"), figures={"pages"}
+    )
     for plan in found.plans:
         table.add_row(
             escape(plan.label),
@@ -131,9 +132,9 @@ def pilot_list(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         print_json([p.as_dict() for p in found])
         return
-    table = Table(title="Pilots")
-    for column in ("name", "round", "status", "plans", "coders", "codebook", "created"):
-        table.add_column(column)
+    table = new_table(
+        "Pilots", ("name", "round", "status", "plans", "coders", "codebook", "created")
+    )
     for p in found:
         table.add_row(
             escape(p.name),
@@ -161,9 +162,8 @@ def pilot_show(ctx: click.Context, name: str, as_json: bool) -> None:
         print_json(found.as_dict())
         return
     _show_pilot(found)
-    table = Table(title="Strata (proportional allocation)")
-    for column in ("stratum", "plans", "quota", "drawn"):
-        table.add_column(column, justify="left" if column == "stratum" else "right")
+    columns = ("stratum", "plans", "quota", "drawn")
+    table = new_table("Strata (proportional allocation)", columns, figures=columns[1:])
     for s in found.strata:
         table.add_row(escape(s.key), str(s.population), f"{s.quota:.2f}", str(s.drawn))
     console.print(table)
@@ -242,9 +242,8 @@ def pilot_progress(ctx: click.Context, name: str, as_json: bool) -> None:
     if as_json:
         print_json([asdict(r) for r in rows])
         return
-    table = Table(title=f"Pilot {escape(name)}: progress")
-    for column in ("coder", "plan", "pages read", "fragments", "codings", "done"):
-        table.add_column(column, justify="left" if column in ("coder", "plan") else "right")
+    columns = ("coder", "plan", "pages read", "fragments", "codings", "done")
+    table = new_table(f"Pilot {escape(name)}: progress", columns, figures=columns[2:])
     for r in rows:
         table.add_row(
             escape(r.coder + (" (simulated)" if r.simulated else "")),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from coder.cli.base import (
     acting,
@@ -13,6 +12,7 @@ from coder.cli.base import (
     handles_errors,
     json_option,
     main,
+    new_table,
     print_json,
     say,
 )
@@ -124,9 +124,8 @@ def suggest_evaluate(
         f" fragments, {result.organisations} organisations; {escape(result.split)};"
         f" threshold {result.threshold} ({result.seconds} s)"
     )
-    table = Table(title="per code")
-    for column in ("code", "precision", "recall", "F1", "support", "baseline F1"):
-        table.add_column(column, justify="left" if column == "code" else "right")
+    columns = ("code", "precision", "recall", "F1", "support", "baseline F1")
+    table = new_table("per code", columns, figures=columns[1:])
     for row in result.per_code:
         table.add_row(
             escape(row["name"]),
@@ -149,9 +148,8 @@ def suggest_evaluate(
             f"{baseline.f1:.3f}",
         )
     console.print(table)
-    curve = Table(title="learning curve (first split's test part)")
-    for column in ("organisations", "coded fragments", "micro-F1", "macro-F1"):
-        curve.add_column(column, justify="right")
+    columns = ("organisations", "coded fragments", "micro-F1", "macro-F1")
+    curve = new_table("learning curve (first split's test part)", columns, figures=columns)
     for point in result.learning_curve:
         curve.add_row(
             str(point["organisations"]),
@@ -225,9 +223,11 @@ def suggest_similar(
     if as_json:
         print_json([item.as_dict() for item in found])
         return
-    table = Table(title=f"like coding {coding_id}")
-    for column in ("similarity", "organisation", "page", "passage"):
-        table.add_column(column, justify="right" if column in ("similarity", "page") else "left")
+    table = new_table(
+        f"like coding {coding_id}",
+        ("similarity", "organisation", "page", "passage"),
+        figures={"similarity", "page"},
+    )
     for item in found:
         table.add_row(
             f"{item.similarity:.3f}",
@@ -263,9 +263,11 @@ def suggest_queue(ctx: click.Context, mode: str, limit: int, actor: str, as_json
     if not found.available or not found.items:
         say(f"queue empty: {escape(found.reason)}")
         return
-    table = Table(title=f"next for {escape(actor)} ({mode})")
-    for column in ("organisation", "page", "code", "P", "passage"):
-        table.add_column(column, justify="right" if column in ("page", "P") else "left")
+    table = new_table(
+        f"next for {escape(actor)} ({mode})",
+        ("organisation", "page", "code", "P", "passage"),
+        figures={"page", "P"},
+    )
     for item in found.items:
         table.add_row(
             escape(item.organisation),

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 from rich.markup import escape
-from rich.table import Table
 
 from coder.cli.base import (
     actor_option,
@@ -16,6 +15,7 @@ from coder.cli.base import (
     handles_errors,
     json_option,
     main,
+    new_table,
     open_db,
     print_json,
     say,
@@ -95,9 +95,7 @@ def list_users(ctx: click.Context, include_simulated: bool, as_json: bool) -> No
     if as_json:
         print_json([u.as_dict() for u in found])
         return
-    table = Table()
-    for column in ("name", "role", "login", "grants", "last login", "disabled"):
-        table.add_column(column)
+    table = new_table(None, ("name", "role", "login", "grants", "last login", "disabled"))
     for user in found:
         table.add_row(
             escape(user.name),
