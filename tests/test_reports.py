@@ -191,3 +191,54 @@ def test_markdown_blocks() -> None:
     ]
     assert blocks[1].runs[1].bold and blocks[1].runs[-1].href == "https://x.be"
     assert [b.number for b in blocks[2:4]] == [1, 2]
+
+
+def _words(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_the_three_formats_say_the_same(corpus: Corpus) -> None:
+    """Every heading, text, note, status, quote and table header of the outline is in the
+    HTML, the DOCX and the PDF: the writers only format, they cannot leave parts out."""
+    import pypdfium2 as pdfium
+    from docx import Document
+
+    from coder.reports import outline
+    from coder.reports.model import gather
+
+    report = gather(corpus.db, [V])[0]
+    said = []
+    for element in outline.elements(report):
+        match element:
+            case outline.Heading(text) | outline.Note(text) | outline.Status(text):
+                said.append(text)
+            case outline.Text(text, label):
+                said += [label, text]
+            case outline.Quote(text, source):
+                said += [text, source]
+            case outline.Table(header):
+                said += [h for h in header if h]
+    said = [s for s in said if s]
+    assert len(said) > 40
+
+    html = "".join(_check_html(reports.render(report, "html")).text)
+    doc = Document(io.BytesIO(reports.render(report, "docx")))
+    docx = "\n".join(
+        [p.text for p in doc.paragraphs]
+        + [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    )
+    pdf = pdfium.PdfDocument(reports.render(report, "pdf"))
+    pdf_text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    for fmt, text in (("html", html), ("docx", docx), ("pdf", pdf_text)):
+        missing = [s for s in said if _words(s) not in _words(text)]
+        assert missing == [], f"{fmt} leaves out {missing[:3]}"
+
+
+def test_html_colours_only_significant_residuals() -> None:
+    from coder.reports.html import _cell
+    from coder.reports.outline import Residual
+
+    assert 'class="pos"' in _cell(Residual(2.4), True)
+    assert 'class="neg"' in _cell(Residual(-3.0), True)
+    assert "span" not in _cell(Residual(1.2), True) and ">1,20<" in _cell(Residual(1.2), True)
+    assert _cell(Residual(None), True) == "<td class=n></td>"

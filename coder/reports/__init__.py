@@ -3,7 +3,8 @@
 ``report(db, code_id, "html"|"docx"|"pdf")`` returns the file's bytes; the
 content (summary, key figures and charts, key quotes with organisation and page,
 coverage table, attribute tables, co-occurring codes, comments, method note) is
-gathered once by :mod:`coder.reports.model` and only formatted by the writers.
+gathered once by :mod:`coder.reports.model`, laid out once as elements by
+:mod:`coder.reports.outline`, and only formatted by the writers.
 """
 
 from __future__ import annotations
@@ -39,13 +40,10 @@ def _check(fmt: str) -> str:
 
 def render(report: CodeReport | AllCodesReport, fmt: str) -> bytes:
     """A gathered report as the bytes of an HTML, DOCX or PDF file."""
-    from coder.reports import docx, html, pdf
+    from coder.reports import docx, html, outline, pdf
 
     writer = {"html": html, "docx": docx, "pdf": pdf}[_check(fmt)]
-    if isinstance(report, AllCodesReport):
-        result = writer.all_codes_report(report)
-    else:
-        result = writer.code_report(report)
+    result = writer.document(outline.elements(report), outline.title(report))
     return result.encode("utf-8") if isinstance(result, str) else result
 
 

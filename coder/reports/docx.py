@@ -10,18 +10,19 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from coder import summaries
 from coder.reports import charts
 from coder.reports.blocks import Block, parse
-from coder.reports.model import (
-    AllCodesReport,
-    CodeReport,
-    decimal,
-    key_figures,
-    method_lines,
-    other_code,
-    status_label,
-    test_line,
+from coder.reports.outline import (
+    Chart,
+    CodeStart,
+    Element,
+    Heading,
+    Markdown,
+    Note,
+    Quote,
+    Status,
+    Table,
+    Text,
 )
 
 
@@ -59,11 +60,6 @@ def _heading(doc: Any, text: str, level: int) -> Any:
     return _paragraph(doc, "Title" if level == 0 else f"Heading{min(9, level)}", text)
 
 
-def _markdown(doc: Any, text: str, heading_offset: int) -> None:
-    for block in parse(text):
-        _block(doc, block, heading_offset)
-
-
 def _block(doc: Any, block: Block, heading_offset: int) -> None:
     if block.kind == "heading":
         paragraph = _heading(doc, "", block.level + heading_offset)
@@ -85,13 +81,13 @@ def _block(doc: Any, block: Block, heading_offset: int) -> None:
             made.font.name = "Courier New"
 
 
-def _table(doc: Any, header: list[str], rows: list[list[object]]) -> None:
-    table = doc.add_table(rows=1, cols=len(header))
-    table._tbl.tblPr.style = "LightGrid-Accent1"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
+def _table(doc: Any, table: Table) -> None:
+    made = doc.add_table(rows=1, cols=len(table.header))
+    made._tbl.tblPr.style = "LightGrid-Accent1"
+    for cell, text in zip(made.rows[0].cells, table.header, strict=True):
         cell.text = str(text)
-    for row in rows:
-        cells = table.add_row().cells
+    for row in table.rows:
+        cells = made.add_row().cells
         for cell, value in zip(cells, row, strict=True):
             cell.text = "" if value is None else str(value)
 
@@ -110,141 +106,41 @@ def _note(doc: Any, text: str) -> None:
     run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
 
 
-def _code(doc: Any, report: CodeReport, level: int) -> None:
-    code = report.code
-    cov = report.coverage
-    _heading(doc, code.name, level=level - 1 if level > 1 else 0)
-    _note(doc, f"{code.group or ''} · code-id {code.id}")
-    doc.add_paragraph(code.definition)
-    _heading(doc, "Samenvatting", level=level)
-    doc.add_paragraph().add_run(status_label(report.summary)).bold = True
-    if report.summary_markdown.strip():
-        _markdown(doc, report.summary_markdown, level)
-    else:
-        _note(doc, "Nog geen samenvatting geschreven.")
-    _heading(doc, "Kerncijfers", level=level)
-    _table(doc, ["", ""], [list(r) for r in key_figures(report)])
-    _heading(doc, "Grafieken", level=level)
-    if cov.rows:
-        _picture(doc, charts.coverage_chart(report))
-    for key in ("region", "functions"):
-        _picture(doc, charts.attribute_chart(report, key))
-    _heading(doc, "Kerncitaten", level=level)
-    quotes = [q for q in report.key_quotes if q.fragment is not None]
-    if not quotes:
-        _note(doc, "Nog geen kerncitaten gemarkeerd.")
-    for quote in quotes:
-        f = quote.fragment
-        _paragraph(doc, "Quote", f"“{f.text}”")
-        source = f"— {f.organisation}, p. {f.page_name} · {f.section}"
-        _note(doc, source + (f" — {quote.note}" if quote.note else ""))
-    _heading(doc, "Dekking per organisatie", level=level)
-    _table(
-        doc,
-        ["organisatie", "fragmenten", "coderingen", "tekens", "aandeel van het plan"],
-        [
-            [
-                r.organisation.name,
-                r.fragments,
-                r.codings,
-                r.characters,
-                f"{r.share:.2%}".replace(".", ","),
-            ]
-            for r in cov.rows
-        ],
-    )
-    absent = ", ".join(o.name for o in cov.absent) or "geen"
-    doc.add_paragraph(f"Vermelden de code niet ({len(cov.absent)}): {absent}")
-    _heading(doc, "Naar kenmerk van de organisatie", level=level)
-    for matrix, row in report.attributes.values():
-        _heading(doc, matrix.attribute.label, level=min(9, level + 1))
-        _table(
-            doc,
-            ["groep", "organisaties", "vermelden", "aandeel", "fragmenten", "residu"],
-            [
-                [
-                    c.value,
-                    c.organisations,
-                    c.mentioning,
-                    f"{c.share:.0%}",
-                    c.fragments,
-                    decimal(c.residual),
-                ]
-                for c in row.cells
-            ],
-        )
-        _note(doc, test_line(matrix, row))
-    _heading(doc, "Samen gecodeerd met", level=level)
-    if report.pairs:
-        _table(
-            doc,
-            ["code", "overlappende fragmenten", "organisaties", "Jaccard"],
-            [
-                [other_code(p, code.id).name, p.count, p.organisations, decimal(p.jaccard)]
-                for p in report.pairs
-            ],
-        )
-    else:
-        _note(doc, "Geen overlap met andere codes.")
-    if report.comments:
-        _heading(doc, "Opmerkingen", level=level)
-        for c in report.comments:
+def _element(doc: Any, element: Element) -> None:
+    """Heading depth 1 is Word's Title, depth 2 Heading 1, and so on."""
+    match element:
+        case Heading(text, depth):
+            _heading(doc, text, level=depth - 1)
+        case Text(text, label):
             paragraph = doc.add_paragraph()
-            paragraph.add_run(f"{c.author} ").bold = True
-            paragraph.add_run(f"({c.created_at[:10]}, over versie {c.version}): {c.body}")
-    _heading(doc, "Methode", level=level)
-    for line in method_lines(report):
-        _note(doc, line)
+            if label:
+                paragraph.add_run(f"{label} ").bold = True
+            paragraph.add_run(text)
+        case Note(text):
+            _note(doc, text)
+        case Status(text):
+            doc.add_paragraph().add_run(text).bold = True
+        case Markdown(text, below):
+            for block in parse(text):
+                _block(doc, block, below - 1)
+        case Table():
+            _table(doc, element)
+        case Chart(chart):
+            _picture(doc, chart)
+        case Quote(text, source):
+            _paragraph(doc, "Quote", f"“{text}”")
+            _note(doc, f"— {source}")
+        case CodeStart():
+            doc.add_page_break()
+        case _:  # pragma: no cover - a new kind of element
+            raise TypeError(f"no DOCX for {element!r}")
 
 
-def _bytes(doc: Any) -> bytes:
+def document(elements: list[Element], title: str) -> bytes:
+    doc = _document()
+    doc.core_properties.title = title
+    for element in elements:
+        _element(doc, element)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def code_report(report: CodeReport) -> bytes:
-    doc = _document()
-    doc.core_properties.title = f"{report.code.name} — horizontale analyse"
-    _code(doc, report, level=1)
-    return _bytes(doc)
-
-
-def all_codes_report(report: AllCodesReport) -> bytes:
-    doc = _document()
-    doc.core_properties.title = "Horizontale analyse — alle codes"
-    _heading(doc, "Horizontale analyse — alle codes", level=0)
-    _note(
-        doc,
-        f"Codeboekversie {report.codebook_version}; gemaakt op {report.generated_at}.",
-    )
-    _heading(doc, "Overzicht", level=1)
-    _table(
-        doc,
-        ["groep", "code", "organisaties", "fragmenten", "samenvatting"],
-        [
-            [
-                r.code.group or "",
-                r.code.name,
-                f"{r.coverage.organisations} / {r.coverage.total_organisations}",
-                r.coverage.fragments,
-                summaries.STATUS_LABELS[r.summary.status] if r.summary else "—",
-            ]
-            for r in report.reports
-        ],
-    )
-    _heading(doc, "Bevindingen over codes heen", level=1)
-    if not report.findings:
-        _note(doc, "Nog geen bevindingen.")
-    for f in report.findings:
-        _heading(doc, f.title, level=2)
-        _note(
-            doc,
-            f"{summaries.STATUS_LABELS[f.status]} — versie {f.version}"
-            f" · codes: {', '.join(f.codes) or '—'}",
-        )
-        _markdown(doc, report.findings_markdown.get(f.id, ""), 2)
-    for r in report.reports:
-        doc.add_page_break()
-        _code(doc, r, level=2)
-    return _bytes(doc)

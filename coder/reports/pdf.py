@@ -13,18 +13,19 @@ from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-from coder import summaries
 from coder.reports import charts
 from coder.reports.blocks import parse
-from coder.reports.model import (
-    AllCodesReport,
-    CodeReport,
-    decimal,
-    key_figures,
-    method_lines,
-    other_code,
-    status_label,
-    test_line,
+from coder.reports.outline import (
+    Chart,
+    CodeStart,
+    Element,
+    Heading,
+    Markdown,
+    Note,
+    Quote,
+    Status,
+    Table,
+    Text,
 )
 
 
@@ -119,14 +120,15 @@ def _markdown(story: list, text: str, heading_offset: int) -> None:
         story.append(Paragraph(markup, style))
 
 
-def _table(header: list[str], rows: list[list[object]], widths: list[float] | None = None) -> Any:
+def _table(table: Table) -> Any:
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import Table as Grid
+    from reportlab.platypus import TableStyle
 
-    data = [[_p(str(h), "cell") for h in header]]
-    data += [[_p("" if v is None else str(v), "cell") for v in row] for row in rows]
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
+    data = [[_p(str(h), "cell") for h in table.header]]
+    data += [[_p("" if v is None else str(v), "cell") for v in row] for row in table.rows]
+    grid = Grid(data, repeatRows=1, hAlign="LEFT")
+    grid.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#cccccc")),
@@ -135,7 +137,7 @@ def _table(header: list[str], rows: list[list[object]], widths: list[float] | No
             ]
         )
     )
-    return table
+    return grid
 
 
 def _chart(chart: charts.BarChart) -> Any:
@@ -149,95 +151,31 @@ def _chart(chart: charts.BarChart) -> Any:
     return Image(io.BytesIO(data), width=shown, height=shown * height / width)
 
 
-def _code(story: list, report: CodeReport, level: int) -> None:
-    from reportlab.platypus import Spacer
+def _element(story: list, element: Element) -> None:
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-    code = report.code
-    cov = report.coverage
-    h, sub = f"h{level}", f"h{level + 1}"
-    story += [
-        _p(code.name, h),
-        _p(f"{code.group or ''} · code-id {code.id}", "note"),
-        _p(code.definition),
-        _p("Samenvatting", sub),
-        _p(status_label(report.summary)),
-    ]
-    if report.summary_markdown.strip():
-        _markdown(story, report.summary_markdown, level + 1)
-    else:
-        story.append(_p("Nog geen samenvatting geschreven.", "note"))
-    story += [_p("Kerncijfers", sub), _table(["", ""], [list(r) for r in key_figures(report)])]
-    story.append(_p("Grafieken", sub))
-    if cov.rows:
-        story.append(_chart(charts.coverage_chart(report)))
-    for key in ("region", "functions"):
-        story += [Spacer(1, 6), _chart(charts.attribute_chart(report, key))]
-    story.append(_p("Kerncitaten", sub))
-    quotes = [q for q in report.key_quotes if q.fragment is not None]
-    if not quotes:
-        story.append(_p("Nog geen kerncitaten gemarkeerd.", "note"))
-    for quote in quotes:
-        f = quote.fragment
-        story.append(_p(f"“{f.text}”", "quote"))
-        source = f"— {f.organisation}, p. {f.page_name} · {f.section}"
-        story.append(_p(source + (f" — {quote.note}" if quote.note else ""), "note"))
-    story.append(_p("Dekking per organisatie", sub))
-    story.append(
-        _table(
-            ["organisatie", "fragmenten", "coderingen", "tekens", "aandeel"],
-            [
-                [
-                    r.organisation.name,
-                    r.fragments,
-                    r.codings,
-                    r.characters,
-                    f"{r.share:.2%}".replace(".", ","),
-                ]
-                for r in cov.rows
-            ],
-        )
-    )
-    absent = ", ".join(o.name for o in cov.absent) or "geen"
-    story.append(_p(f"Vermelden de code niet ({len(cov.absent)}): {absent}"))
-    story.append(_p("Naar kenmerk van de organisatie", sub))
-    for matrix, row in report.attributes.values():
-        story.append(_p(matrix.attribute.label, f"h{min(6, level + 2)}"))
-        story.append(
-            _table(
-                ["groep", "organisaties", "vermelden", "aandeel", "fragmenten", "residu"],
-                [
-                    [
-                        c.value,
-                        c.organisations,
-                        c.mentioning,
-                        f"{c.share:.0%}",
-                        c.fragments,
-                        decimal(c.residual),
-                    ]
-                    for c in row.cells
-                ],
-            )
-        )
-        story.append(_p(test_line(matrix, row), "note"))
-    story.append(_p("Samen gecodeerd met", sub))
-    if report.pairs:
-        story.append(
-            _table(
-                ["code", "overlappende fragmenten", "organisaties", "Jaccard"],
-                [
-                    [other_code(p, code.id).name, p.count, p.organisations, decimal(p.jaccard)]
-                    for p in report.pairs
-                ],
-            )
-        )
-    else:
-        story.append(_p("Geen overlap met andere codes.", "note"))
-    if report.comments:
-        story.append(_p("Opmerkingen", sub))
-        for c in report.comments:
-            story.append(_p(f"{c.author} ({c.created_at[:10]}, over versie {c.version}): {c.body}"))
-    story.append(_p("Methode", sub))
-    story += [_p(line, "note") for line in method_lines(report)]
+    match element:
+        case Heading(text, depth):
+            story.append(_p(text, f"h{min(6, depth)}"))
+        case Text(text, label):
+            bold = f"<b>{escape(label)}</b> " if label else ""
+            story.append(Paragraph(bold + escape(text), _styles()["body"]))
+        case Note(text):
+            story.append(_p(text, "note"))
+        case Status(text):
+            story.append(Paragraph(f"<b>{escape(text)}</b>", _styles()["body"]))
+        case Markdown(text, below):
+            _markdown(story, text, below)
+        case Table():
+            story.append(_table(element))
+        case Chart(chart):
+            story += [Spacer(1, 6), _chart(chart)]
+        case Quote(text, source):
+            story += [_p(f"“{text}”", "quote"), _p(f"— {source}", "note")]
+        case CodeStart():
+            story.append(PageBreak())
+        case _:  # pragma: no cover - a new kind of element
+            raise TypeError(f"no PDF for {element!r}")
 
 
 def _build(story: list, title: str) -> bytes:
@@ -260,47 +198,8 @@ def _build(story: list, title: str) -> bytes:
     return out.getvalue()
 
 
-def code_report(report: CodeReport) -> bytes:
+def document(elements: list[Element], title: str) -> bytes:
     story: list = []
-    _code(story, report, level=1)
-    return _build(story, f"{report.code.name} — horizontale analyse")
-
-
-def all_codes_report(report: AllCodesReport) -> bytes:
-    from reportlab.platypus import PageBreak
-
-    story: list = [
-        _p("Horizontale analyse — alle codes", "h1"),
-        _p(f"Codeboekversie {report.codebook_version}; gemaakt op {report.generated_at}.", "note"),
-        _p("Overzicht", "h2"),
-        _table(
-            ["groep", "code", "organisaties", "fragmenten", "samenvatting"],
-            [
-                [
-                    r.code.group or "",
-                    r.code.name,
-                    f"{r.coverage.organisations} / {r.coverage.total_organisations}",
-                    r.coverage.fragments,
-                    summaries.STATUS_LABELS[r.summary.status] if r.summary else "—",
-                ]
-                for r in report.reports
-            ],
-        ),
-        _p("Bevindingen over codes heen", "h2"),
-    ]
-    if not report.findings:
-        story.append(_p("Nog geen bevindingen.", "note"))
-    for f in report.findings:
-        story.append(_p(f.title, "h3"))
-        story.append(
-            _p(
-                f"{summaries.STATUS_LABELS[f.status]} — versie {f.version}"
-                f" · codes: {', '.join(f.codes) or '—'}",
-                "note",
-            )
-        )
-        _markdown(story, report.findings_markdown.get(f.id, ""), 3)
-    for r in report.reports:
-        story.append(PageBreak())
-        _code(story, r, level=2)
-    return _build(story, "Horizontale analyse — alle codes")
+    for element in elements:
+        _element(story, element)
+    return _build(story, title)
