@@ -90,6 +90,16 @@ def test_buttons_page_box_and_codings_move_every_control(plan_db: Path) -> None:
         _shows(page, 5)
         page.keyboard.press("ArrowLeft")
         _shows(page, 4)
+        # keys pressed faster than pages arrive add up
+        page.keyboard.press("p")
+        page.keyboard.press("p")
+        page.keyboard.press("p")
+        _shows(page, 1)
+        page.keyboard.press("n")
+        page.keyboard.press("n")
+        _shows(page, 3)
+        page.keyboard.press("n")
+        _shows(page, 4)
 
         # the reader's place is kept: a reload opens the plan at page 4 again
         page.reload()

@@ -4,10 +4,11 @@ A Streamlit Custom Component v2 (inline HTML/CSS/JS, no iframe, no build
 step). Python passes the page's segments, each cut into runs at coding
 boundaries, with their document offsets; the browser reports back the
 selected span as document offsets (state ``selection``), a click on a
-highlight or stripe (trigger ``clicked``) and keyboard shortcuts (trigger
-``key``, handled in a callback; ``c`` only moves the cursor to the codes
-box). Text is inserted with ``textContent``, never as HTML, so nothing in a
-plan or a memo can inject markup or script.
+highlight or stripe (trigger ``clicked``), keyboard shortcuts (trigger
+``key``; ``c`` only moves the cursor to the codes box) and pages turned by
+key (trigger ``turn``, the page to show), the last two handled in callbacks.
+Text is inserted with ``textContent``, never as HTML, so nothing in a plan or
+a memo can inject markup or script.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ export default function (component) {
   }
   parentElement.replaceChildren(root);
   const byId = new Map(data.codings.map(c => [c.id, c]));
+  let turnedTo = data.page;
 
   function tooltip(ids) {
     return ids.map(id => { const c = byId.get(id); return c ? `${c.code} — ${c.coder}` +
@@ -190,6 +192,16 @@ export default function (component) {
     // ours only: Streamlit's own keys would clear its cache (c) or stop the run (Esc)
     event.preventDefault();
     event.stopPropagation();
+    if (action === 'next_page' || action === 'prev_page') {
+      // the page to go to, counted from the last one asked for: keys pressed before the
+      // next page arrives add up (n n n = three pages), and the app goes to the last one
+      const to = Math.min(data.pages, Math.max(1, turnedTo + (action === 'next_page' ? 1 : -1)));
+      if (to !== turnedTo) {
+        turnedTo = to;
+        setTriggerValue('turn', to);
+      }
+      return;
+    }
     if (action === 'code_selection') {  // in the browser: put the cursor in the codes box
       const box = document.querySelector('[data-testid=stForm] [data-testid=stMultiSelect] input');
       if (box) box.focus();
@@ -263,6 +275,8 @@ def page_data(
     segments: list[PageSegment],
     codings: list[Coding],
     *,
+    page: int,
+    pages: int,
     short_names: dict[str, str],
     selected: int | None = None,
     focus: int | None = None,
@@ -295,6 +309,8 @@ def page_data(
             }
             for c in codings
         ],
+        "page": page,
+        "pages": pages,
         "selected": selected,
         "focus": focus,
         "shortcuts": SHORTCUTS,
@@ -304,19 +320,29 @@ def page_data(
 
 
 def span_selector(
-    data: dict[str, Any], *, key: str, on_key: Callable[[str], None] | None = None
+    data: dict[str, Any],
+    *,
+    key: str,
+    on_key: Callable[[str], None],
+    on_turn: Callable[[int], None],
 ) -> SelectorEvent:
     """Draw the page; return the reader's selection and click since the last run.
 
-    A keyboard shortcut goes to ``on_key`` (its action name), which runs as a callback
-    before the next run draws anything: a page turned by key then takes one round trip,
-    like one turned by button."""
+    A keyboard shortcut goes to ``on_key`` (its action name) and a page turned by key to
+    ``on_turn`` (the page to show); both run as callbacks, before the next run draws
+    anything, so a key takes one round trip like a button."""
+
+    def reported(name: str) -> Any:
+        # a key from a page no longer drawn has no state left: nothing to do
+        return (st.session_state.get(key) or {}).get(name)
 
     def key_pressed() -> None:
-        # a key from a page no longer drawn has no state left: nothing to do
-        action = (st.session_state.get(key) or {}).get("key")
-        if action and on_key is not None:
+        if action := reported("key"):
             on_key(action)
+
+    def turned() -> None:
+        if (page := reported("turn")) is not None:
+            on_turn(int(page))
 
     result = _component(
         data=data,
@@ -325,6 +351,7 @@ def span_selector(
         on_selection_change=lambda: None,
         on_clicked_change=lambda: None,
         on_key_change=key_pressed,
+        on_turn_change=turned,
     )
     raw = result.get("selection")
     clicked = result.get("clicked")

@@ -223,6 +223,8 @@ def _reading_area(
         data = page_data(
             view.segments,
             visible,
+            page=page,
+            pages=count,
             short_names={c.id: c.short_name or c.name for c in by_id.values()},
             selected=st.session_state.get("selected_coding"),
             focus=st.session_state.get("focus"),
@@ -231,13 +233,12 @@ def _reading_area(
         event = span_selector(
             data,
             key=f"text-{doc_id}-{page}",
+            on_turn=_go,
             on_key=functools.partial(
                 _shortcut,
                 db,
                 reader=reader,
                 doc_id=doc_id,
-                page=page,
-                count=count,
                 coders=coders,
                 shown_codes=shown_codes,
             ),
@@ -290,16 +291,10 @@ def _adjacent(db, doc_id: int, coders, shown_codes, direction: int) -> None:
         _go(reading.page_of(db, doc_id, found.start), focus=found.start, selected=found.id)
 
 
-def _shortcut(
-    db, action: str, *, reader: str, doc_id: int, page: int, count: int, coders, shown_codes
-) -> None:
+def _shortcut(db, action: str, *, reader: str, doc_id: int, coders, shown_codes) -> None:
     """A keyboard shortcut from the text (a callback, so the run that follows draws its
     result)."""
-    if action == "next_page" and page < count:
-        _go(page + 1)
-    elif action == "prev_page" and page > 1:
-        _go(page - 1)
-    elif action == "next_uncoded":
+    if action == "next_uncoded":
         _next_uncoded(db, reader, doc_id)
     elif action in ("next_coding", "prev_coding"):
         _adjacent(db, doc_id, coders, shown_codes, 1 if action == "next_coding" else -1)
