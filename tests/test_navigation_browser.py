@@ -53,6 +53,15 @@ def _shows(page, number: int) -> None:
     assert page.get_by_role("spinbutton").input_value() == str(number)
 
 
+def _select_paragraph(page, n: int) -> None:
+    """Drag over the n-th paragraph on screen with the mouse."""
+    box = page.locator(".cs-text:visible").nth(n).bounding_box()
+    page.mouse.move(box["x"] + 2, box["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] - 5, steps=3)
+    page.mouse.up()
+
+
 def test_buttons_page_box_and_codings_move_every_control(plan_db: Path) -> None:
     with streamlit_app(plan_db) as url, chromium_page() as page:
         login(page, f"{url}/coderen", "anna", PASSWORD)
@@ -110,12 +119,7 @@ def test_c_puts_the_cursor_in_the_codes_box(plan_db: Path) -> None:
     with streamlit_app(plan_db) as url, chromium_page() as page:
         login(page, f"{url}/coderen", "anna", PASSWORD)
         _shows(page, 1)
-        paragraph = page.locator(".cs-text:visible").nth(1)
-        box = paragraph.bounding_box()
-        page.mouse.move(box["x"] + 2, box["y"] + 5)
-        page.mouse.down()
-        page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] - 5, steps=3)
-        page.mouse.up()
+        _select_paragraph(page, 1)
         page.get_by_text("Nieuw fragment").wait_for(timeout=15_000)
         idle(page)
         page.keyboard.press("c")
@@ -133,3 +137,19 @@ def test_c_puts_the_cursor_in_the_codes_box(plan_db: Path) -> None:
             ]
         finally:
             db.close()
+
+
+def test_a_selection_does_not_outlive_its_page(plan_db: Path) -> None:
+    with streamlit_app(plan_db) as url, chromium_page() as page:
+        login(page, f"{url}/coderen", "anna", PASSWORD)
+        _shows(page, 1)
+        _select_paragraph(page, 1)
+        page.get_by_text("Nieuw fragment").wait_for(timeout=15_000)
+        page.get_by_text(re.compile(r"Pagina 1 van")).click()
+        page.keyboard.press("n")
+        _shows(page, 2)
+        assert page.get_by_text("Nieuw fragment").count() == 0
+        page.keyboard.press("p")
+        _shows(page, 1)  # back where it was made: the selection is gone with the text
+        page.get_by_text("Selecteer tekst met de muis").wait_for(timeout=15_000)
+        assert page.get_by_text("Nieuw fragment").count() == 0

@@ -144,15 +144,18 @@ def _filters(db: Any, code_id: str) -> dict[str, Any]:
     }
     with st.expander("Filters en sortering", expanded=False):
         c1, c2, c3, c4 = st.columns(4)
-        region = c1.multiselect("Regio", values["region"], key="f-region")
-        functions = c2.multiselect("Functies", values["functions"], key="f-functions")
-        size = c3.multiselect("Grootte", values["size"], key="f-size")
+        region = c1.multiselect("Regio", values["region"], key="f-region", placeholder="alle")
+        functions = c2.multiselect(
+            "Functies", values["functions"], key="f-functions", placeholder="alle"
+        )
+        size = c3.multiselect("Grootte", values["size"], key="f-size", placeholder="alle")
         new = c4.selectbox("Nieuwkomer", ["alle", "ja", "nee"], key="f-new")
         c5, c6, c7, c8 = st.columns(4)
         coders = c5.multiselect(
             "Lezer",
             sorted(analysis.coders(db), key=str.casefold),
             key="f-coders",
+            placeholder="alle",
         )
         part = c6.selectbox("Deel van het plan", ["alle", "inhoudelijk", "zakelijk"], key="f-part")
         sort = c7.selectbox(

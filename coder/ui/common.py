@@ -21,9 +21,16 @@ md = escape_markdown
 def open_plan(document_id: int, page: int, focus: int | None = None) -> None:
     """Remember which plan, page and place the workspace shows next."""
     st.session_state["document_id"] = document_id
+    show_page(page, focus)
+
+
+def show_page(page: int, focus: int | None = None, selected: int | None = None) -> None:
+    """Go to a page of the plan shown (to ``focus``, an offset, with coding ``selected``
+    open). Each call is a new visit: a text selection made before it no longer counts."""
     st.session_state["page"] = page
+    st.session_state["visit"] = st.session_state.get("visit", 0) + 1
     st.session_state["focus"] = focus
-    st.session_state["selected_coding"] = None
+    st.session_state["selected_coding"] = selected
 
 
 def current_reader(db: sqlite_utils.Database) -> str | None:

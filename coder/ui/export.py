@@ -35,10 +35,13 @@ def _filters() -> exchange.Filters | None:
     organisations = sorted({d["organisation"] for d in corpus.documents(db) if d["organisation"]})
     left, right = st.columns(2)
     chosen_codes = left.multiselect(
-        "Codes (een groep neemt zijn codes mee)", list(names), format_func=names.get
+        "Codes (een groep neemt zijn codes mee)",
+        list(names),
+        format_func=names.get,
+        placeholder="alle",
     )
-    coders = left.multiselect("Codeerders", coding.users(db))
-    chosen_orgs = right.multiselect("Organisaties", organisations)
+    coders = left.multiselect("Codeerders", coding.users(db), placeholder="alle")
+    chosen_orgs = right.multiselect("Organisaties", organisations, placeholder="alle")
     conditions = right.text_area(
         "Kenmerken (één per regel)",
         placeholder="region=Antwerpen\nsubsidy>=250000\nfunctions=leerfunctie",

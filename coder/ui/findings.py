@@ -19,7 +19,9 @@ def render() -> None:
     if writer:
         with st.expander("Nieuwe bevinding"), st.form("new-finding", clear_on_submit=True):
             title = st.text_input("Titel")
-            chosen = st.multiselect("Codes", list(codes), format_func=codes.get)
+            chosen = st.multiselect(
+                "Codes", list(codes), format_func=codes.get, placeholder="kies codes"
+            )
             body = st.text_area("Tekst (Markdown; citeer een fragment met [[id]])", height=200)
             if st.form_submit_button("Bewaar als concept", type="primary"):
                 do(
@@ -57,6 +59,7 @@ def render() -> None:
                         default=[c for c in item.codes if c in codes],
                         format_func=codes.get,
                         key=f"{key}-codes",
+                        placeholder="kies codes",
                     )
                     body = st.text_area("Tekst", item.body, height=220, key=f"{key}-body")
                     if st.button("Opslaan", key=f"{key}-save", type="primary"):

@@ -118,9 +118,13 @@ def _create_form(db: Any, reader: str, pilots: list[pilot.Pilot]) -> None:
             "Lezers",
             coding.users(db),
             help="Leeg laten om de pilot met gesimuleerde lezers te vullen.",
+            placeholder="gesimuleerde lezers",
         )
         stratify = st.multiselect(
-            "Stratificeer op", list(pilot.STRATIFY_KEYS), default=["functions", "region"]
+            "Stratificeer op",
+            list(pilot.STRATIFY_KEYS),
+            default=["functions", "region"],
+            placeholder="niet stratificeren",
         )
         c4, c5, c6 = st.columns(3)
         design = c4.radio(
@@ -682,7 +686,13 @@ def _decide(
             "Consensus", range(len(options)), format_func=lambda i: options[i][0], horizontal=True
         )
         names = dict(codable)
-        codes = st.multiselect("Codes", list(names), default=[d.code_id], format_func=names.get)
+        codes = st.multiselect(
+            "Codes",
+            list(names),
+            default=[d.code_id],
+            format_func=names.get,
+            placeholder="geen code",
+        )
         note = st.text_input("Notitie", placeholder="waarom")
         if st.form_submit_button("Consensus vastleggen"):
             span = options[choice][1]

@@ -73,7 +73,11 @@ export default function (component) {
   }
   parentElement.replaceChildren(root);
   const byId = new Map(data.codings.map(c => [c.id, c]));
-  let turnedTo = data.page;
+  // the page last asked for by key: while the app has not drawn it yet (it echoes the
+  // number of the last request it handled), further keys count from there
+  const asked = window.__csTurn;
+  const inFlight = asked && asked.seq > data.turn_seq && Date.now() - asked.at < 3000;
+  let turnedTo = inFlight ? asked.page : data.page;
 
   function tooltip(ids) {
     return ids.map(id => { const c = byId.get(id); return c ? `${c.code} — ${c.coder}` +
@@ -179,7 +183,7 @@ export default function (component) {
     const start = offsetOf(range.startContainer, range.startOffset);
     const end = offsetOf(range.endContainer, range.endOffset);
     if (start === null || end === null || end <= start) return;
-    setStateValue('selection', { start, end, nonce: Date.now() });
+    setStateValue('selection', { start, end, nonce: Date.now(), visit: data.visit });
   }
   function onKey(event) {
     const target = event.target;
@@ -198,7 +202,9 @@ export default function (component) {
       const to = Math.min(data.pages, Math.max(1, turnedTo + (action === 'next_page' ? 1 : -1)));
       if (to !== turnedTo) {
         turnedTo = to;
-        setTriggerValue('turn', to);
+        const seq = Math.max((window.__csTurn || {}).seq || 0, data.turn_seq) + 1;
+        window.__csTurn = { page: to, seq, at: Date.now() };
+        setTriggerValue('turn', { page: to, seq });
       }
       return;
     }
@@ -277,12 +283,16 @@ def page_data(
     *,
     page: int,
     pages: int,
+    visit: int = 0,
     short_names: dict[str, str],
     selected: int | None = None,
     focus: int | None = None,
     empty: str = "",
 ) -> dict[str, Any]:
-    """The JSON the component draws: segments cut into runs, stripes, codings."""
+    """The JSON the component draws: segments cut into runs, stripes, codings.
+
+    ``visit`` changes whenever the reader goes to a page: a selection made on an earlier
+    visit (the text it was made in is gone) is not reported as a selection."""
     out = []
     for seg in segments:
         inside = [c for c in codings if c.start < seg.end and c.end > seg.start]
@@ -311,6 +321,7 @@ def page_data(
         ],
         "page": page,
         "pages": pages,
+        "visit": visit,
         "selected": selected,
         "focus": focus,
         "shortcuts": SHORTCUTS,
@@ -330,7 +341,9 @@ def span_selector(
 
     A keyboard shortcut goes to ``on_key`` (its action name) and a page turned by key to
     ``on_turn`` (the page to show); both run as callbacks, before the next run draws
-    anything, so a key takes one round trip like a button."""
+    anything, so a key takes one round trip like a button. ``key`` should stay the same
+    from page to page (one per plan): a key pressed just before the next page is drawn
+    reports to the component that was on screen, and one keyed per page would be gone."""
 
     def reported(name: str) -> Any:
         # a key from a page no longer drawn has no state left: nothing to do
@@ -340,12 +353,15 @@ def span_selector(
         if action := reported("key"):
             on_key(action)
 
+    seq_key = f"_turn_seq_{key}"
+
     def turned() -> None:
-        if (page := reported("turn")) is not None:
-            on_turn(int(page))
+        if (turn := reported("turn")) is not None:
+            st.session_state[seq_key] = int(turn["seq"])
+            on_turn(int(turn["page"]))
 
     result = _component(
-        data=data,
+        data={**data, "turn_seq": st.session_state.get(seq_key, 0)},
         key=key,
         default={"selection": None},
         on_selection_change=lambda: None,
@@ -354,6 +370,8 @@ def span_selector(
         on_turn_change=turned,
     )
     raw = result.get("selection")
+    if raw and raw.get("visit") != data["visit"]:
+        raw = None  # made before the reader went to this page: not a selection on it
     clicked = result.get("clicked")
     return SelectorEvent(
         selection=(int(raw["start"]), int(raw["end"])) if raw else None,

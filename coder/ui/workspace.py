@@ -16,7 +16,7 @@ from coder import codebook, coding, corpus, reading
 from coder.codebook import Code
 from coder.errors import CoderError
 from coder.ui import suggestions
-from coder.ui.common import current_reader, database, md
+from coder.ui.common import current_reader, database, md, show_page
 from coder.ui.span_selector import page_data, span_selector
 
 _WORD_CHAR = re.compile(r"\w", re.UNICODE)
@@ -44,12 +44,6 @@ def _definition(code: Code) -> None:
         st.markdown(f"*Niet:* {md(code.exclusion)}")
     for example in code.examples[:1]:
         st.caption(f"Voorbeeld: {md(example)}")
-
-
-def _go(page: int, focus: int | None = None, selected: int | None = None) -> None:
-    st.session_state["page"] = page
-    st.session_state["focus"] = focus
-    st.session_state["selected_coding"] = selected
 
 
 def plan_labels(docs: list[dict]) -> dict[int, str]:
@@ -106,7 +100,10 @@ def render() -> None:
         st.subheader("Filter")
         scope = st.radio("Coderingen van", ["mij", "alle lezers"], horizontal=True)
         shown_codes = st.multiselect(
-            "Codes", [c.id for c in codable], format_func=lambda i: by_id[i].name
+            "Codes",
+            [c.id for c in codable],
+            format_func=lambda i: by_id[i].name,
+            placeholder="alle codes",
         )
         suggesting = suggestions.render_switch(db, reader)
     _plan_view(db, reader, docs, by_id, codable, scope == "mij", shown_codes or None, suggesting)
@@ -132,7 +129,7 @@ def _plan_view(
         linked = st.query_params.get("pagina", "")
         from_url = st.query_params.get("plan") == str(doc_id) and linked.isdigit()
         # a link or reload names the page; otherwise where this reader left this plan
-        _go(int(linked) if from_url else reading.position(db, reader, doc_id))
+        show_page(int(linked) if from_url else reading.position(db, reader, doc_id))
     doc = next(d for d in docs if d["id"] == doc_id)
     st.caption(
         " · ".join(
@@ -177,9 +174,11 @@ def _reading_area(
     # navigation runs in callbacks, before this run draws anything, so every control
     # (the page box too) shows the page the reader went to, in one round trip
     nav = st.columns([1, 1, 1.3, 1.6, 1.2, 1.2])
-    nav[0].button("← Vorige", disabled=page <= 1, width="stretch", on_click=_go, args=(page - 1,))
+    nav[0].button(
+        "← Vorige", disabled=page <= 1, width="stretch", on_click=show_page, args=(page - 1,)
+    )
     nav[1].button(
-        "Volgende →", disabled=page >= count, width="stretch", on_click=_go, args=(page + 1,)
+        "Volgende →", disabled=page >= count, width="stretch", on_click=show_page, args=(page + 1,)
     )
     if st.session_state.get("jump") != page:
         st.session_state["jump"] = page
@@ -225,6 +224,7 @@ def _reading_area(
             visible,
             page=page,
             pages=count,
+            visit=st.session_state.get("visit", 0),
             short_names={c.id: c.short_name or c.name for c in by_id.values()},
             selected=st.session_state.get("selected_coding"),
             focus=st.session_state.get("focus"),
@@ -232,8 +232,8 @@ def _reading_area(
         )
         event = span_selector(
             data,
-            key=f"text-{doc_id}-{page}",
-            on_turn=_go,
+            key=f"text-{doc_id}",
+            on_turn=show_page,
             on_key=functools.partial(
                 _shortcut,
                 db,
@@ -257,7 +257,7 @@ def _reading_area(
 
 
 def _jumped() -> None:
-    _go(int(st.session_state["jump"]))
+    show_page(int(st.session_state["jump"]))
 
 
 def _document_text(db, document_id: int) -> str:
@@ -276,7 +276,7 @@ def _next_uncoded(db, reader: str, doc_id: int) -> None:
     if target is None:
         st.toast("Geen ongecodeerde alinea meer in dit plan.")
     else:
-        _go(target.page, focus=target.start)
+        show_page(target.page, focus=target.start)
 
 
 def _adjacent(db, doc_id: int, coders, shown_codes, direction: int) -> None:
@@ -288,7 +288,7 @@ def _adjacent(db, doc_id: int, coders, shown_codes, direction: int) -> None:
     if found is None:
         st.toast("Geen codering meer in die richting.")
     else:
-        _go(reading.page_of(db, doc_id, found.start), focus=found.start, selected=found.id)
+        show_page(reading.page_of(db, doc_id, found.start), focus=found.start, selected=found.id)
 
 
 def _shortcut(db, action: str, *, reader: str, doc_id: int, coders, shown_codes) -> None:
@@ -427,6 +427,7 @@ def _fragment(db, reader: str, coding_id: int, selection, nonce, codable, by_id)
                 [c.id for c in codable],
                 default=[c.code_id for c in siblings if c.code_id in by_id],
                 format_func=lambda i: _label(by_id[i], by_id),
+                placeholder="zoek een code…",
             )
             memo = st.text_area("Memo", value=base.memo, height=68)
             saved = st.form_submit_button("Opslaan", width="stretch")
@@ -481,5 +482,5 @@ def _overview(db, doc_id: int, coders) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
     clicked = st.number_input("Ga naar pagina", 1, max(table), rows[0]["pagina"], key="ov-page")
     if st.button("Open", key="ov-open"):
-        _go(int(clicked))
+        show_page(int(clicked))
         st.rerun()
