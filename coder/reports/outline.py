@@ -70,7 +70,7 @@ class Residual:
     value: float | None
 
     def __str__(self) -> str:
-        return decimal(self.value) if self.value is not None else ""
+        return decimal(self.value)  # empty for None
 
 
 @dataclass(frozen=True, slots=True)
